@@ -1,0 +1,5 @@
+"""Allow ``python -m mentorapp``."""
+
+from mentorapp.cli import main
+
+raise SystemExit(main())

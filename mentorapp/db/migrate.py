@@ -1,0 +1,147 @@
+"""Open a database file safely: refuse what is not ours, copy before migrating, then upgrade.
+
+The check reads the file without changing it, so a refused file is left exactly as it was.
+Alembic is imported only when a migration has to run, which keeps start-up quick.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mentorapp.db.engine import Database, make_engine
+from mentorapp.errors import DatabaseRefused
+from mentorapp.i18n import N_
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def known_revisions() -> list[str]:
+    """Revisions this version of Mentorapp knows, oldest first (files are named NNNN_*.py)."""
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    return sorted(name[:4] for name in names)
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file holds: nothing yet (revision None) or a Mentorapp schema at a revision."""
+
+    revision: str | None
+    has_tables: bool
+
+
+def inspect_file(path: Path) -> FileState:
+    """Tell what is in the file, raising DatabaseRefused for anything Mentorapp must not open."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(revision=None, has_tables=False)
+    if path.is_dir():
+        raise DatabaseRefused(N_("“{path}” is a folder, not a Mentorapp file."), path=path)
+    with path.open("rb") as handle:
+        magic = handle.read(len(_SQLITE_MAGIC))
+    if magic != _SQLITE_MAGIC:
+        raise DatabaseRefused(
+            N_(
+                "“{path}” is not a Mentorapp database. Nothing in it was changed. "
+                "Choose a file that Mentorapp created, or a new file name."
+            ),
+            path=path,
+        )
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            N_(
+                "“{path}” is damaged and cannot be read ({detail}). Nothing in it was changed. "
+                "Open a safety copy or a backup instead."
+            ),
+            path=path,
+            detail=str(exc),
+        ) from exc
+    if not tables:
+        return FileState(revision=None, has_tables=False)
+    if revision is None or "programme" not in tables:
+        raise DatabaseRefused(
+            N_(
+                "“{path}” is a database, but not one made by Mentorapp. Nothing in it was "
+                "changed. Choose a file that Mentorapp created, or a new file name."
+            ),
+            path=path,
+        )
+    if revision not in known_revisions():
+        raise DatabaseRefused(
+            N_(
+                "“{path}” was saved by a newer version of Mentorapp. Nothing in it was "
+                "changed. Install the latest Mentorapp to open it."
+            ),
+            path=path,
+        )
+    return FileState(revision=revision, has_tables=True)
+
+
+def copy_before_migration(path: Path, revision: str) -> Path:
+    """Save a consistent copy beside the file (SQLite's online backup includes the WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def _upgrade(database: Database) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating or migrating as needed) the Mentorapp database at ``path``."""
+    path = Path(path)
+    state = inspect_file(path)
+    if state.revision == head_revision():
+        return Database(path, make_engine(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if state.has_tables and state.revision is not None:
+        copy_before_migration(path, state.revision)
+    database = Database(path, make_engine(path))
+    try:
+        _upgrade(database)
+    except Exception:
+        database.close()
+        raise
+    return database
+
+
+def schema_revision(database: Database) -> str:
+    with database.engine.connect() as connection:
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else ""

@@ -1,0 +1,106 @@
+"""SQLModel tables. Every schema change here needs an Alembic migration in db/migrations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Programme(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organisation: str
+    name: str
+    contact_name: str = ""
+    contact_email: str = ""
+    default_language: str = "sv"
+    meetings_per_round: int = 4
+    months_per_round: int = 4
+
+
+class Cohort(SQLModel, table=True):
+    """One round of a programme, e.g. "Vår 2027"."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    name: str
+    application_deadline: date | None = None
+    start: date
+    end: date
+    is_current: bool = False
+
+
+class ChecklistEntry(SQLModel, table=True):
+    """The state of one checklist item of the organiser's guide.
+
+    Built-in items (``builtin_key`` set) get a row the first time they are touched; the
+    coordinator's own items (``own_text`` set) live here from the start. ``cohort_id`` is
+    empty for the one-off stages that belong to the programme.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    cohort_id: int | None = Field(
+        default=None, foreign_key="cohort.id", ondelete="CASCADE", index=True
+    )
+    stage: str = Field(index=True)
+    builtin_key: str | None = None
+    own_text: str | None = None
+    position: int = 0
+    done: bool = False
+    done_on: date | None = None
+    note: str = ""
+
+
+class Organisation(SQLModel, table=True):
+    """A partner organisation: a mentors' employer or a partner that helps recruit."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    name: str
+    contact_name: str = ""
+    contact_email: str = ""
+    note: str = ""
+
+
+class Person(SQLModel, table=True):
+    """A participant. Deliberately no nationality or country of birth: only what matching needs."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str
+    last_name: str
+    email: str = Field(sa_column_kwargs={"unique": True})
+    phone: str = ""
+    city: str = ""
+    digital: bool = False
+    languages: str = ""
+    education_level: str = ""
+    education_field: str = ""
+    education_field_text: str = ""
+    industry: str = ""
+    industry_text: str = ""
+    years_experience: int | None = None
+    job_title: str = ""
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", ondelete="SET NULL"
+    )
+    gender: str = ""
+
+
+class Enrolment(SQLModel, table=True):
+    """A person's part in one round, as adept or mentor."""
+
+    __table_args__ = (UniqueConstraint("person_id", "cohort_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    role: str
+    status: str = "applied"
+    status_changed_on: date | None = None
+    capacity: int = 1
+    goal: str = ""
+    preferred_mentor_gender: str = ""

@@ -1,0 +1,1 @@
+"""The Qt front end. The only package (with app.py) that imports PySide6."""

@@ -1,0 +1,44 @@
+"""What every page needs: the services, the events, and which programme and round are shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mentorapp.domain.models import Cohort, Programme
+from mentorapp.guide.progress import Scope
+from mentorapp.gui.events import AppEvents
+from mentorapp.services import Services
+from mentorapp.settings import Settings
+
+
+@dataclass
+class AppContext:
+    services: Services
+    events: AppEvents
+    settings: Settings
+    demo: bool = False
+    _programme: Programme | None = field(default=None, repr=False)
+    _cohort: Cohort | None = field(default=None, repr=False)
+
+    def reload(self) -> None:
+        """Re-read the programme and current round after either may have changed."""
+        self._programme = self.services.programmes.programme()
+        self._cohort = (
+            self.services.programmes.current_cohort(self._programme.id)
+            if self._programme and self._programme.id
+            else None
+        )
+
+    @property
+    def programme(self) -> Programme | None:
+        return self._programme
+
+    @property
+    def cohort(self) -> Cohort | None:
+        return self._cohort
+
+    @property
+    def scope(self) -> Scope | None:
+        if self._programme is None or self._programme.id is None:
+            return None
+        return Scope(self._programme.id, self._cohort.id if self._cohort else None)

@@ -1,0 +1,82 @@
+"""A stage's checklist as a table: item (with its tick box), date done, note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from mentorapp.guide.progress import ChecklistRow
+from mentorapp.i18n import _, format_date
+
+Index = QModelIndex | QPersistentModelIndex
+ITEM, DONE_ON, NOTE = range(3)
+
+
+class ChecklistModel(QAbstractTableModel):
+    """Rows come from GuideService; ticking calls ``toggle`` so the database stays the truth."""
+
+    def __init__(self, toggle: Callable[[int, bool], None]) -> None:
+        super().__init__()
+        self._rows: list[ChecklistRow] = []
+        self._toggle = toggle
+
+    def set_rows(self, rows: list[ChecklistRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ChecklistRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802, E501
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_("To do"), _("Done on"), _("Note"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ITEM:
+                return item.text
+            if column == DONE_ON:
+                return format_date(item.done_on) if item.done else ""
+            return item.note.splitlines()[0] if item.note else ""
+        if role == Qt.ItemDataRole.CheckStateRole and column == ITEM:
+            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.hint or item.text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == ITEM:
+            return _("done") if item.done else _("not done")
+        if role == Qt.ItemDataRole.FontRole and column == ITEM and item.own:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == ITEM:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != ITEM:
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        self._toggle(index.row(), done)
+        return True
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)

@@ -1,0 +1,209 @@
+"""Where the programme stands: current stage, share done, next steps and the round's dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorapp.gui.context import AppContext
+from mentorapp.gui.models.stage_progress_model import STAGE_KEY_ROLE, StageProgressModel
+from mentorapp.gui.pages.base import Page
+from mentorapp.gui.widgets.text import body, heading
+from mentorapp.i18n import _, current_language, format_date, format_date_range, format_percent
+from mentorapp.programmes import describe_round_timing
+
+
+class OverviewPage(Page):
+    stage_key = ""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._current_stage_key = ""
+        self._build()
+
+    def _build(self) -> None:
+        events = self.context.events
+        # Shown until a programme exists.
+        self.welcome_title = heading(1)
+        self.welcome_text = body()
+        self.create_programme_button = QPushButton(objectName="createProgrammeButton")
+        self.create_programme_button.clicked.connect(events.edit_programme_requested.emit)
+        welcome = QWidget()
+        welcome_layout = QVBoxLayout(welcome)
+        welcome_layout.addWidget(self.welcome_title)
+        welcome_layout.addWidget(self.welcome_text)
+        welcome_layout.addWidget(self.create_programme_button, 0, Qt.AlignmentFlag.AlignLeft)
+        welcome_layout.addStretch(1)
+
+        self.programme_title = heading(1)
+        self.programme_details = body()
+        self.edit_programme_button = QPushButton(objectName="editProgrammeButton")
+        self.edit_programme_button.clicked.connect(events.edit_programme_requested.emit)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.programme_title, 1)
+        title_row.addWidget(self.edit_programme_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.round_box = QGroupBox()
+        self.round_name = heading(2)
+        self.round_dates = body()
+        self.round_timing = body()
+        self.new_round_button = QPushButton(objectName="overviewNewRoundButton")
+        self.new_round_button.clicked.connect(events.new_round_requested.emit)
+        round_layout = QVBoxLayout(self.round_box)
+        for widget in (self.round_name, self.round_dates, self.round_timing):
+            round_layout.addWidget(widget)
+        round_layout.addWidget(self.new_round_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.stand_box = QGroupBox()
+        self.current_stage_label = heading(2)
+        self.share_bar = QProgressBar(objectName="overallProgress")
+        self.go_button = QPushButton(objectName="goToStageButton")
+        self.go_button.clicked.connect(
+            lambda: events.stage_requested.emit(self._current_stage_key)
+        )
+        self.next_label = heading(3)
+        self.next_model = QStandardItemModel(self)
+        self.next_view = QListView(objectName="nextItemsView")
+        self.next_view.setModel(self.next_model)
+        self.next_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.next_view.setWordWrap(True)
+        self.next_view.activated.connect(self._open_from)
+        stand_layout = QVBoxLayout(self.stand_box)
+        stand_layout.addWidget(self.current_stage_label)
+        stand_layout.addWidget(self.share_bar)
+        stand_layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignLeft)
+        stand_layout.addWidget(self.next_label)
+        stand_layout.addWidget(self.next_view, 1)
+
+        self.stages_box = QGroupBox()
+        self.stage_model = StageProgressModel()
+        self.stage_table = QTableView(objectName="stageProgressTable")
+        self.stage_table.setModel(self.stage_model)
+        self.stage_table.verticalHeader().setVisible(False)
+        self.stage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.stage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stage_table.setTabKeyNavigation(False)
+        header = self.stage_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.stage_table.activated.connect(self._open_from)
+        QVBoxLayout(self.stages_box).addWidget(self.stage_table)
+
+        grid = QGridLayout()
+        grid.addWidget(self.round_box, 0, 0)
+        grid.addWidget(self.stand_box, 1, 0)
+        grid.addWidget(self.stages_box, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        dashboard = QWidget()
+        dashboard_layout = QVBoxLayout(dashboard)
+        dashboard_layout.addLayout(title_row)
+        dashboard_layout.addWidget(self.programme_details)
+        dashboard_layout.addLayout(grid, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(welcome)
+        self.stack.addWidget(dashboard)
+        QVBoxLayout(self).addWidget(self.stack)
+
+    def retranslate_ui(self) -> None:
+        self.welcome_title.setText(_("Welcome to Mentorapp"))
+        self.welcome_text.setText(
+            _("Mentorapp walks you through your mentorship programme, from the first idea to "
+              "a running round and its follow-up. Start by describing your programme: the "
+              "organisation behind it, its name and who to contact.")
+        )
+        self.create_programme_button.setText(_("Create my programme…"))
+        self.edit_programme_button.setText(_("Edit programme…"))
+        self.round_box.setTitle(_("Current round"))
+        self.new_round_button.setText(_("New round…"))
+        self.stand_box.setTitle(_("Where you stand"))
+        self.go_button.setText(_("Go to this stage"))
+        self.share_bar.setAccessibleName(_("Share of the checklist done"))
+        self.next_label.setText(_("Next steps"))
+        self.next_view.setAccessibleName(_("Next steps"))
+        self.stages_box.setTitle(_("All stages"))
+        self.stage_table.setAccessibleName(_("Progress per stage"))
+        self.stage_model.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        programme, scope = self.context.programme, self.context.scope
+        self.stack.setCurrentIndex(0 if programme is None else 1)
+        if programme is None or scope is None:
+            return
+        self.programme_title.setText(programme.name)
+        contact = " · ".join(
+            part for part in (programme.contact_name, programme.contact_email) if part
+        )
+        self.programme_details.setText(
+            " — ".join(part for part in (programme.organisation, contact) if part)
+        )
+        self._show_round()
+        overview = self.context.services.guide.overview(scope, current_language())
+        self._current_stage_key = overview.current_stage.key
+        self.current_stage_label.setText(
+            _("Current stage: {stage}").format(stage=overview.current_stage.title)
+        )
+        self.share_bar.setMaximum(max(overview.total, 1))
+        self.share_bar.setValue(overview.done)
+        self.share_bar.setFormat(
+            _("{share} of the checklist done").format(share=format_percent(overview.share))
+        )
+        self.next_model.clear()
+        for row in overview.next_items:
+            from mentorapp.guide.stages import stage
+
+            item = QStandardItem(f"{row.text}\n{stage(row.stage).title}")
+            item.setData(row.stage, STAGE_KEY_ROLE)
+            self.next_model.appendRow(item)
+        if not overview.next_items:
+            done = QStandardItem(_("Everything on the checklist is done."))
+            self.next_model.appendRow(done)
+        self.stage_model.set_progress(overview.stages)
+
+    def _show_round(self) -> None:
+        cohort = self.context.cohort
+        self.new_round_button.setVisible(True)
+        if cohort is None:
+            self.round_name.setText(_("No round yet"))
+            self.round_dates.setText(
+                _("A round is one intake of adepts and mentors, such as “Spring 2027”. The "
+                  "stages from Recruitment on are done once for every round.")
+            )
+            self.round_timing.setText("")
+            return
+        self.round_name.setText(cohort.name)
+        lines = [_("Runs {dates}").format(dates=format_date_range(cohort.start, cohort.end))]
+        if cohort.application_deadline:
+            lines.insert(
+                0,
+                _("Applications close {date}").format(
+                    date=format_date(cohort.application_deadline)
+                ),
+            )
+        self.round_dates.setText("\n".join(lines))
+        self.round_timing.setText(describe_round_timing(cohort, date.today()))
+
+    def _open_from(self, index: QModelIndex) -> None:
+        key = index.data(STAGE_KEY_ROLE)
+        if key:
+            self.context.events.stage_requested.emit(key)

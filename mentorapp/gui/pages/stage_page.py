@@ -1,0 +1,122 @@
+"""One stage of the organiser's guide: what it is for, its checklist, and its tools."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorapp.guide.content import load_guide
+from mentorapp.guide.stages import Stage
+from mentorapp.gui.context import AppContext
+from mentorapp.gui.pages.base import Page
+from mentorapp.gui.widgets.checklist_panel import ChecklistPanel
+from mentorapp.gui.widgets.text import body, heading
+from mentorapp.i18n import _, current_language
+
+
+class StagePage(Page):
+    """Later stages add their tools (participants, matching, workbooks …) with add_tool()."""
+
+    def __init__(self, context: AppContext, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.stage = stage
+        self.stage_key = stage.key
+        self._tools: list[tuple[QWidget, str]] = []
+        self._build()
+
+    def _build(self) -> None:
+        self.title_label = heading(1)
+        self.scope_label = body()
+        self.purpose_label = body()
+        self.help_button = QPushButton(objectName="stageHelpButton")
+        self.help_button.clicked.connect(
+            lambda: self.context.events.help_requested.emit(self.stage_key)
+        )
+        self.progress = QProgressBar(objectName="stageProgress")
+        self.progress.setTextVisible(True)
+
+        self.checklist = ChecklistPanel(self.context, self.stage_key)
+        self.checklist.changed.connect(self._update_progress)
+        self.tabs = QTabWidget(objectName="stageTabs")
+        self.tabs.setDocumentMode(True)
+
+        self.no_round_label = body()
+        self.new_round_button = QPushButton(objectName="newRoundButton")
+        self.new_round_button.clicked.connect(self.context.events.new_round_requested.emit)
+        no_round = QWidget()
+        no_round_layout = QVBoxLayout(no_round)
+        no_round_layout.addWidget(self.no_round_label)
+        no_round_layout.addWidget(self.new_round_button)
+        no_round_layout.addStretch(1)
+
+        self.body_stack = QStackedWidget()
+        self.body_stack.addWidget(self.checklist)
+        self.body_stack.addWidget(no_round)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.help_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(self.purpose_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.body_stack, 1)
+
+    def add_tool(self, widget: QWidget, title: str) -> None:
+        """Show a stage tool beside the checklist, in a tab of its own."""
+        if not self._tools:
+            self.body_stack.removeWidget(self.checklist)
+            self.tabs.addTab(self.checklist, "")
+            self.body_stack.insertWidget(0, self.tabs)
+        self._tools.append((widget, title))
+        self.tabs.addTab(widget, title)
+
+    def retranslate_ui(self) -> None:
+        content = load_guide(current_language())[self.stage_key]
+        self.title_label.setText(self.stage.title)
+        self.purpose_label.setText(content.purpose)
+        self.help_button.setText(_("Help (F1)"))
+        self.help_button.setAccessibleName(_("Help for this stage"))
+        self.progress.setAccessibleName(_("Progress of this stage"))
+        self.new_round_button.setText(_("Create a round…"))
+        self.no_round_label.setText(
+            _("This stage is done once for every round of the programme. Create the first "
+              "round to see its checklist.")
+        )
+        if self.tabs.count():
+            self.tabs.setTabText(0, _("Checklist"))
+        self.checklist.retranslate_ui()
+        self.refresh()
+
+    def refresh(self) -> None:
+        cohort = self.context.cohort
+        if self.stage.per_round:
+            self.scope_label.setText(
+                _("Repeats for every round. Showing: {round}").format(round=cohort.name)
+                if cohort
+                else _("Repeats for every round.")
+            )
+        else:
+            self.scope_label.setText(_("Done once for the whole programme."))
+        waiting = self.stage.per_round and cohort is None
+        self.body_stack.setCurrentIndex(1 if waiting else 0)
+        self.checklist.refresh()
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        rows = self.checklist.rows()
+        done = sum(row.done for row in rows)
+        self.progress.setMaximum(max(len(rows), 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(_("{done} of {total} done").format(done=done, total=len(rows)))
+
+    def flush(self) -> None:
+        self.checklist.save_note()

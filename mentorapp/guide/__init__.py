@@ -1,0 +1,1 @@
+"""The organiser's guide: stages, their built-in checklists and the programme's progress."""

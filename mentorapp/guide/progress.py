@@ -1,0 +1,223 @@
+"""Where a programme stands in the guide: checklist state per stage, and the overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from mentorapp.db import Database
+from mentorapp.domain.models import ChecklistEntry, Cohort
+from mentorapp.errors import ValidationError
+from mentorapp.guide.content import load_guide
+from mentorapp.guide.stages import STAGES, Stage, stage
+from mentorapp.i18n import N_
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The programme, plus the round for the stages that repeat each round."""
+
+    programme_id: int
+    cohort_id: int | None
+
+    def for_stage(self, stage_key: str) -> Scope:
+        return self if stage(stage_key).per_round else Scope(self.programme_id, None)
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    stage: str
+    text: str
+    hint: str
+    done: bool
+    done_on: date | None
+    note: str
+    builtin_key: str | None = None
+    entry_id: int | None = None
+
+    @property
+    def own(self) -> bool:
+        return self.builtin_key is None
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    stage: Stage
+    done: int
+    total: int
+    available: bool
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Overview:
+    current_stage: Stage
+    done: int
+    total: int
+    stages: tuple[StageProgress, ...]
+    next_items: tuple[ChecklistRow, ...]
+    cohort: Cohort | None
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def _entries(session: Session, scope: Scope, stage_key: str) -> list[ChecklistEntry]:
+    query = select(ChecklistEntry).where(
+        ChecklistEntry.programme_id == scope.programme_id,
+        ChecklistEntry.stage == stage_key,
+    )
+    if scope.cohort_id is None:
+        query = query.where(ChecklistEntry.cohort_id.is_(None))  # type: ignore[union-attr]
+    else:
+        query = query.where(ChecklistEntry.cohort_id == scope.cohort_id)
+    return list(session.exec(query.order_by(ChecklistEntry.position, ChecklistEntry.id)))
+
+
+class GuideService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def checklist(self, scope: Scope, stage_key: str, language: str) -> list[ChecklistRow]:
+        scope = scope.for_stage(stage_key)
+        if stage(stage_key).per_round and scope.cohort_id is None:
+            return []
+        with self._db.reading() as session:
+            entries = _entries(session, scope, stage_key)
+        return _merge(stage_key, entries, language)
+
+    def set_done(self, scope: Scope, row: ChecklistRow, done: bool, on: date | None = None) -> None:
+        with self._db.transaction() as session:
+            entry = self._entry_for(session, scope, row)
+            entry.done = done
+            entry.done_on = (on or date.today()) if done else None
+            session.add(entry)
+
+    def set_note(self, scope: Scope, row: ChecklistRow, note: str) -> None:
+        with self._db.transaction() as session:
+            entry = self._entry_for(session, scope, row)
+            entry.note = note.strip()
+            session.add(entry)
+
+    def set_done_on(self, scope: Scope, row: ChecklistRow, on: date) -> None:
+        with self._db.transaction() as session:
+            entry = self._entry_for(session, scope, row)
+            entry.done, entry.done_on = True, on
+            session.add(entry)
+
+    def add_own_item(self, scope: Scope, stage_key: str, text: str) -> ChecklistRow:
+        text = text.strip()
+        if not text:
+            raise ValidationError(N_("Write what needs doing before you add the item."), "text")
+        scope = scope.for_stage(stage_key)
+        if stage(stage_key).per_round and scope.cohort_id is None:
+            raise ValidationError(N_("Create a round first; this stage belongs to a round."))
+        with self._db.transaction() as session:
+            last = max((e.position for e in _entries(session, scope, stage_key)), default=0)
+            entry = ChecklistEntry(
+                programme_id=scope.programme_id,
+                cohort_id=scope.cohort_id,
+                stage=stage_key,
+                own_text=text,
+                position=max(last, 1000) + 1,
+            )
+            session.add(entry)
+            session.flush()
+            return _row(stage_key, entry, text, "")
+
+    def rename_own_item(self, entry_id: int, text: str) -> None:
+        if not text.strip():
+            raise ValidationError(N_("An item cannot be empty. Remove it instead."), "text")
+        with self._db.transaction() as session:
+            entry = session.get(ChecklistEntry, entry_id)
+            if entry is not None and entry.own_text is not None:
+                entry.own_text = text.strip()
+                session.add(entry)
+
+    def remove_own_item(self, entry_id: int) -> None:
+        with self._db.transaction() as session:
+            entry = session.get(ChecklistEntry, entry_id)
+            if entry is not None and entry.own_text is not None:
+                session.delete(entry)
+
+    def progress(self, scope: Scope, language: str) -> list[StageProgress]:
+        result = []
+        for item in STAGES:
+            available = not item.per_round or scope.cohort_id is not None
+            rows = self.checklist(scope, item.key, language) if available else []
+            done = sum(row.done for row in rows)
+            result.append(StageProgress(item, done, len(rows), available))
+        return result
+
+    def overview(self, scope: Scope, language: str, next_count: int = 5) -> Overview:
+        stages = self.progress(scope, language)
+        open_stages = [p for p in stages if p.available and p.done < p.total]
+        current = open_stages[0].stage if open_stages else stages[-1].stage
+        next_items: list[ChecklistRow] = []
+        for progress in open_stages:
+            rows = self.checklist(scope, progress.stage.key, language)
+            next_items.extend(row for row in rows if not row.done)
+            if len(next_items) >= next_count:
+                break
+        with self._db.reading() as session:
+            cohort = session.get(Cohort, scope.cohort_id) if scope.cohort_id else None
+        return Overview(
+            current_stage=current,
+            done=sum(p.done for p in stages),
+            total=sum(p.total for p in stages),
+            stages=tuple(stages),
+            next_items=tuple(next_items[:next_count]),
+            cohort=cohort,
+        )
+
+    def _entry_for(self, session: Session, scope: Scope, row: ChecklistRow) -> ChecklistEntry:
+        if row.entry_id is not None:
+            entry = session.get(ChecklistEntry, row.entry_id)
+            if entry is not None:
+                return entry
+        scope = scope.for_stage(row.stage)
+        for entry in _entries(session, scope, row.stage):
+            if entry.builtin_key == row.builtin_key:
+                return entry
+        keys = [item.key for item in load_guide("en")[row.stage].items]
+        entry = ChecklistEntry(
+            programme_id=scope.programme_id,
+            cohort_id=scope.cohort_id,
+            stage=row.stage,
+            builtin_key=row.builtin_key,
+            position=keys.index(row.builtin_key) if row.builtin_key in keys else 999,
+        )
+        session.add(entry)
+        return entry
+
+
+def _row(
+    stage_key: str, entry: ChecklistEntry | None, text: str, hint: str, key: str | None = None
+) -> ChecklistRow:
+    return ChecklistRow(
+        stage=stage_key,
+        text=text,
+        hint=hint,
+        done=bool(entry and entry.done),
+        done_on=entry.done_on if entry else None,
+        note=entry.note if entry else "",
+        builtin_key=entry.builtin_key if entry else key,
+        entry_id=entry.id if entry else None,
+    )
+
+
+def _merge(stage_key: str, entries: list[ChecklistEntry], language: str) -> list[ChecklistRow]:
+    """Built-in items in the guide's order, then the coordinator's own items."""
+    by_key = {entry.builtin_key: entry for entry in entries if entry.builtin_key}
+    rows = []
+    for item in load_guide(language)[stage_key].items:
+        rows.append(_row(stage_key, by_key.get(item.key), item.text, item.hint, item.key))
+    rows.extend(_row(stage_key, e, e.own_text or "", "") for e in entries if e.own_text is not None)
+    return rows
+

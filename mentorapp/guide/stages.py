@@ -1,0 +1,46 @@
+"""The thirteen stages of the organiser's guide, in the order a programme meets them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mentorapp.domain.enums import StageScope
+from mentorapp.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    scope: StageScope
+    title_msgid: str
+
+    @property
+    def title(self) -> str:
+        return _(self.title_msgid)
+
+    @property
+    def per_round(self) -> bool:
+        return self.scope is StageScope.COHORT
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("idea", StageScope.PROGRAMME, N_("Idea and needs")),
+    Stage("anchoring", StageScope.PROGRAMME, N_("Anchoring and partners")),
+    Stage("purpose", StageScope.PROGRAMME, N_("Purpose, goals and format")),
+    Stage("resources", StageScope.PROGRAMME, N_("Resources, budget and timeline")),
+    Stage("recruitment", StageScope.COHORT, N_("Recruitment")),
+    Stage("selection", StageScope.COHORT, N_("Selection and interviews")),
+    Stage("matching", StageScope.COHORT, N_("Matching")),
+    Stage("kickoff", StageScope.COHORT, N_("Training and kick-off")),
+    Stage("running", StageScope.COHORT, N_("Running period")),
+    Stage("followup", StageScope.COHORT, N_("Follow-up")),
+    Stage("closing", StageScope.COHORT, N_("Closing")),
+    Stage("evaluation", StageScope.COHORT, N_("Evaluation and impact")),
+    Stage("alumni", StageScope.COHORT, N_("Alumni and next round")),
+)
+
+STAGE_BY_KEY = {stage.key: stage for stage in STAGES}
+
+
+def stage(key: str) -> Stage:
+    return STAGE_BY_KEY[key]

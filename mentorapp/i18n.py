@@ -1,0 +1,115 @@
+"""Translations and locale-aware formatting.
+
+English is the source language. Catalogs are gettext ``.po`` files managed with Babel in
+``translations/``; they are compiled in memory on first use, so a source checkout and a
+bundle behave alike and no generated ``.mo`` file has to be shipped.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from mentorapp.paths import translations_dir
+
+DOMAIN = "mentorapp"
+LANGUAGES: tuple[str, ...] = ("sv", "en")
+DEFAULT_LANGUAGE = "en"
+_BABEL_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+_current = DEFAULT_LANGUAGE
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_listeners: list[Callable[[str], None]] = []
+
+
+@cache
+def load_catalog(language: str) -> gettext.NullTranslations:
+    """Compile ``translations/<language>/LC_MESSAGES/mentorapp.po`` into a live catalog."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po_path = translations_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.is_file():
+        return gettext.NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def normalise_language(value: str | None) -> str:
+    """Map a locale name such as ``sv_SE.UTF-8`` to one of our languages (English otherwise)."""
+    if not value:
+        return DEFAULT_LANGUAGE
+    code = value.replace("-", "_").split("_")[0].split(".")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(language: str) -> None:
+    global _current, _translations
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    changed = language != _current
+    _current = language
+    _translations = load_catalog(language)
+    if changed:
+        for listener in list(_listeners):
+            listener(language)
+
+
+def current_language() -> str:
+    return _current
+
+
+def babel_locale(language: str | None = None) -> str:
+    return _BABEL_LOCALES[language or _current]
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for extraction; it is translated where it is shown."""
+    return message
+
+
+def format_date(value: date | None, style: str = "medium") -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, style, locale=babel_locale())
+
+
+def format_date_range(start: date | None, end: date | None) -> str:
+    if start is None or end is None:
+        return format_date(start or end)
+    from babel.dates import format_interval
+
+    return format_interval(start, end, "yMMMd", locale=babel_locale())
+
+
+def format_number(value: float) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale())
+
+
+def format_percent(share: float) -> str:
+    from babel.numbers import format_percent as babel_format_percent
+
+    return babel_format_percent(share, locale=babel_locale())

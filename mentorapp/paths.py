@@ -1,0 +1,58 @@
+"""Where Mentorapp keeps its files, for a source checkout, a wheel and a frozen bundle alike."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Mentorapp"
+DB_FILENAME = "mentorapp.db"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _data_root() -> Path:
+    """The folder holding ``resources/`` and ``translations/``.
+
+    A source checkout keeps them beside the package; a wheel or a PyInstaller bundle
+    carries them inside the package as ``_data``.
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "mentorapp" / "_data"
+    bundled = _PACKAGE_DIR / "_data"
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE_DIR.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return _data_root().joinpath("resources", *parts)
+
+
+def translations_dir() -> Path:
+    return _data_root() / "translations"
+
+
+def user_data_dir() -> Path:
+    """The user's own data folder; ``MENTORAPP_DATA_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get("MENTORAPP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_config_dir() -> Path:
+    override = os.environ.get("MENTORAPP_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / DB_FILENAME

@@ -1,0 +1,74 @@
+"""The services every front end (GUI or CLI) works through, built around one open database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import distinct, func
+from sqlmodel import select
+
+from mentorapp.db import Database
+from mentorapp.db.migrate import open_database, schema_revision
+from mentorapp.domain.enums import Role
+from mentorapp.domain.models import Cohort, Enrolment, Organisation, Programme
+from mentorapp.guide.progress import GuideService
+from mentorapp.programmes import ProgrammeService
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    programmes: int
+    cohorts: int
+    adepts: int
+    mentors: int
+    partners: int
+    schema: str
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {
+            "programmes": self.programmes,
+            "cohorts": self.cohorts,
+            "adepts": self.adepts,
+            "mentors": self.mentors,
+            "partners": self.partners,
+            "schema": self.schema,
+        }
+
+
+class Services:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.programmes = ProgrammeService(database)
+        self.guide = GuideService(database)
+
+    @classmethod
+    def open(cls, path: Path) -> Services:
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        self.database.close()
+
+    def info(self) -> DatabaseInfo:
+        """Counts for a quick look at a file; people are counted once per role."""
+        with self.database.reading() as session:
+
+            def count(query) -> int:  # noqa: ANN001 - a SQLAlchemy select
+                return session.exec(query).one()
+
+            def people(role: Role) -> int:
+                query = select(func.count(distinct(Enrolment.person_id)))
+                return count(query.where(Enrolment.role == role.value))
+
+            return DatabaseInfo(
+                programmes=count(select(func.count()).select_from(Programme)),
+                cohorts=count(select(func.count()).select_from(Cohort)),
+                adepts=people(Role.ADEPT),
+                mentors=people(Role.MENTOR),
+                partners=count(select(func.count()).select_from(Organisation)),
+                schema=schema_revision(self.database),
+            )
+
+    def is_empty(self) -> bool:
+        info = self.info()
+        return info.programmes == 0 and info.adepts == 0 and info.mentors == 0
