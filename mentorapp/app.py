@@ -1,6 +1,7 @@
-"""GUI composition root: settings → language → database → services → window.
+"""GUI composition root: settings → language → window → database → services.
 
-The window is built and shown before anything slow that is not needed for the first paint.
+The window appears before the database layer (SQLAlchemy, the slowest import) is loaded, and
+fills in a moment later; tests and tools that need it complete use build_window().
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentorapp import __version__
 from mentorapp.errors import MentorappError
-from mentorapp.i18n import _, normalise_language, set_language
+from mentorapp.i18n import normalise_language, set_language
 from mentorapp.paths import default_database_path, resource_path
 
 
@@ -36,22 +37,22 @@ def _application() -> QApplication:
     return app
 
 
-def open_services(database: Path | None, demo: bool, workdir: Path | None = None):  # noqa: ANN201
+def open_services(database: Path | None, demo: bool):
     """Open the user's database, another file, or a fresh demo copy in a temporary folder."""
     from mentorapp.services import Services
 
     if demo:
         from mentorapp.demo import write_demo
 
-        folder = workdir or Path(tempfile.mkdtemp(prefix="mentorapp-demo-"))
+        folder = Path(tempfile.mkdtemp(prefix="mentorapp-demo-"))
         services = Services.open(folder / "demo.db")
         write_demo(services.database)
         return services
     return Services.open(database or default_database_path())
 
 
-def build_window(database: Path | None, demo: bool, language: str | None):  # noqa: ANN201
-    """Everything run_gui does except the event loop, so tests and benchmarks can drive it."""
+def empty_window(demo: bool, language: str | None):
+    """The main window in the user's language, before any database is open."""
     from mentorapp.gui.context import AppContext
     from mentorapp.gui.events import AppEvents
     from mentorapp.gui.main_window import MainWindow
@@ -65,20 +66,34 @@ def build_window(database: Path | None, demo: bool, language: str | None):  # no
         settings.language = chosen
     set_language(chosen)
     install_qt_translations(chosen)
-    services = open_services(database, demo)
-    context = AppContext(services=services, events=AppEvents(), settings=settings, demo=demo)
-    return MainWindow(context)
+    return MainWindow(AppContext(events=AppEvents(), settings=settings, demo=demo))
+
+
+def build_window(database: Path | None, demo: bool, language: str | None):
+    """A main window with its database open: everything run_gui does but the event loop."""
+    window = empty_window(demo, language)
+    window.attach(open_services(database, demo))
+    return window
 
 
 def run_gui(database: Path | None = None, language: str | None = None, demo: bool = False) -> int:
     app = _application()
-    try:
-        window = build_window(database, demo, language)
-    except MentorappError as error:
-        QMessageBox.critical(None, error.user_title(), error.user_message())
-        return 2
+    window = empty_window(demo, language)
     window.show()
+    outcome = {"code": 0}
+
+    def open_database() -> None:
+        try:
+            window.attach(open_services(database, demo))
+        except MentorappError as error:
+            QMessageBox.critical(window, error.user_title(), error.user_message())
+            outcome["code"] = 2
+            window.close()
+
+    QTimer.singleShot(0, open_database)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        window.context.services.close()
+        if window.context.services is not None:
+            window.context.services.close()
+    return outcome["code"] or code

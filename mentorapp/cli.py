@@ -45,8 +45,10 @@ def choose_language(requested: str | None) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentorapp",
-        description=_("Run a mentorship programme: the organiser's guide, participants, matching "
-                      "and workbooks."),
+        description=_(
+            "Run a mentorship programme: the organiser's guide, participants, matching "
+            "and workbooks."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Mentorapp {__version__}")
     parser.add_argument("--db", type=Path, help=_("the database file to open"))

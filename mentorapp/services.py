@@ -53,7 +53,7 @@ class Services:
         """Counts for a quick look at a file; people are counted once per role."""
         with self.database.reading() as session:
 
-            def count(query) -> int:  # noqa: ANN001 - a SQLAlchemy select
+            def count(query) -> int:
                 return session.exec(query).one()
 
             def people(role: Role) -> int:

@@ -32,7 +32,11 @@ def load_settings() -> Settings:
     except (OSError, ValueError):
         return Settings()
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in data.items() if k in known}) if isinstance(data, dict) else Settings()
+    return (
+        Settings(**{k: v for k, v in data.items() if k in known})
+        if isinstance(data, dict)
+        else Settings()
+    )
 
 
 def save_settings(settings: Settings) -> None:

@@ -26,15 +26,40 @@ def pybabel(*args: str) -> None:
 
 def main() -> int:
     pybabel(
-        "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_", "-k", "N_",
-        "-k", "ngettext:1,2", "--no-wrap", "--sort-by-file", "--project", "Mentorapp",
-        "--copyright-holder", "The Mentorapp developers", "-o", str(TEMPLATE), "mentorapp",
+        "extract",
+        "-F",
+        str(TRANSLATIONS / "babel.cfg"),
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-k",
+        "ngettext:1,2",
+        "--no-wrap",
+        "--sort-by-file",
+        "--project",
+        "Mentorapp",
+        "--copyright-holder",
+        "The Mentorapp developers",
+        "-o",
+        str(TEMPLATE),
+        "mentorapp",
     )
     for language in LANGUAGES:
         po = TRANSLATIONS / language / "LC_MESSAGES" / "mentorapp.po"
         action = "update" if po.exists() else "init"
-        pybabel(action, "-D", "mentorapp", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS),
-                "-l", language, "--no-wrap")
+        pybabel(
+            action,
+            "-D",
+            "mentorapp",
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(TRANSLATIONS),
+            "-l",
+            language,
+            "--no-wrap",
+        )
     english = TRANSLATIONS / "en" / "LC_MESSAGES" / "mentorapp.po"
     with english.open("rb") as handle:
         catalog = read_po(handle, locale="en")

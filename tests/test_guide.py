@@ -22,7 +22,10 @@ def test_both_languages_have_the_same_structure() -> None:
 
 def test_the_four_first_stages_belong_to_the_programme() -> None:
     assert [s.key for s in STAGES if not s.per_round] == [
-        "idea", "anchoring", "purpose", "resources"
+        "idea",
+        "anchoring",
+        "purpose",
+        "resources",
     ]
 
 

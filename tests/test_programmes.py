@@ -19,7 +19,9 @@ def test_programme_is_saved_and_edited(services: Services) -> None:
     services.programmes.save_programme(draft, saved.id)
     programme = services.programmes.programme()
     assert (programme.name, programme.contact_name, programme.meetings_per_round) == (
-        "Mentor Plus", "Åsa Öberg", 5
+        "Mentor Plus",
+        "Åsa Öberg",
+        5,
     )
     assert services.info().programmes == 1
 

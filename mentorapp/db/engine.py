@@ -21,7 +21,7 @@ class SaveFailed(MentorappError):
     title = N_("Your change could not be saved")
 
 
-def _set_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+def _set_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")

@@ -3,31 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mentorapp.domain.models import Cohort, Programme
-from mentorapp.guide.progress import Scope
 from mentorapp.gui.events import AppEvents
-from mentorapp.services import Services
+from mentorapp.guide.checklist import Scope
 from mentorapp.settings import Settings
+
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Cohort, Programme
+    from mentorapp.services import Services
 
 
 @dataclass
 class AppContext:
-    services: Services
+    """``services`` is None only in the moment between the window appearing and the file opening."""
+
     events: AppEvents
     settings: Settings
+    services: Services | None = None
     demo: bool = False
     _programme: Programme | None = field(default=None, repr=False)
     _cohort: Cohort | None = field(default=None, repr=False)
 
     def reload(self) -> None:
         """Re-read the programme and current round after either may have changed."""
+        if self.services is None:
+            return
         self._programme = self.services.programmes.programme()
         self._cohort = (
             self.services.programmes.current_cohort(self._programme.id)
             if self._programme and self._programme.id
             else None
         )
+
+    @property
+    def loaded(self) -> bool:
+        return self.services is not None
 
     @property
     def programme(self) -> Programme | None:

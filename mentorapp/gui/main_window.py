@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QTreeView,
-    QWidget,
 )
 
 from mentorapp import __version__
-from mentorapp.guide.stages import STAGES
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.dialogs.cohort_dialog import CohortDialog
 from mentorapp.gui.dialogs.help_dialog import HelpDialog
@@ -31,6 +29,7 @@ from mentorapp.gui.pages.base import Page
 from mentorapp.gui.pages.overview_page import OverviewPage
 from mentorapp.gui.pages.stage_page import StagePage
 from mentorapp.gui.qt_translation import install_qt_translations
+from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _, current_language, set_language
 from mentorapp.settings import save_settings
 
@@ -44,9 +43,16 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect_events()
         self.context.reload()
-        self.retranslate_ui()
+        self._set_texts()
         self._restore_geometry()
         self.show_stage(OVERVIEW_KEY)
+
+    def attach(self, services) -> None:
+        """Show the opened database; the window may already be on screen while it opens."""
+        self.context.services = services
+        self.context.reload()
+        self._refresh_chrome()
+        self.stack.currentWidget().refresh()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         self.stack.addWidget(page)
 
-    def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
+    def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(self)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -135,10 +141,15 @@ class MainWindow(QMainWindow):
         events.edit_programme_requested.connect(self.edit_programme)
         events.help_requested.connect(lambda key: HelpDialog.show_for(self, key))
         events.checklist_changed.connect(lambda _key: self._refresh_progress())
+        events.checklist_changed.connect(lambda _key: self._refresh_overview_if_shown())
         self.navigator.selectionModel().currentChanged.connect(self._navigated)
 
     # -- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self._set_texts()
+        self.stack.currentWidget().refresh()
+
+    def _set_texts(self) -> None:
         self.menus["file"].setTitle(_("&File"))
         self.menus["programme"].setTitle(_("&Programme"))
         self.menus["go"].setTitle(_("&Go"))
@@ -165,18 +176,22 @@ class MainWindow(QMainWindow):
     def _refresh_chrome(self) -> None:
         """Title, round list, navigator: everything that shows the programme and round."""
         programme = self.context.programme
-        name = programme.name if programme else _("No programme yet")
-        title = f"{name} — Mentorapp"
+        title = "Mentorapp"
+        if self.context.loaded:
+            name = programme.name if programme else _("No programme yet")
+            title = f"{name} — Mentorapp"
         if self.context.demo:
             title = _("Demo: {title}").format(title=title)
         self.setWindowTitle(title)
         self.round_combo.clear()
-        cohorts = self.context.services.programmes.cohorts(programme.id) if programme else []
+        services = self.context.services
+        cohorts = services.programmes.cohorts(programme.id) if services and programme else []
         for cohort in cohorts:
             self.round_combo.addItem(cohort.name, cohort.id)
         current = self.context.cohort
         self.round_combo.setCurrentIndex(self.round_combo.findData(current.id) if current else -1)
         self.round_combo.setEnabled(bool(cohorts))
+        self.edit_programme_action.setEnabled(self.context.loaded)
         self.new_round_action.setEnabled(programme is not None)
         self.edit_round_action.setEnabled(current is not None)
         self.edit_programme_action.setText(
@@ -187,7 +202,8 @@ class MainWindow(QMainWindow):
     def _refresh_progress(self) -> None:
         key = self.current_key()
         scope = self.context.scope
-        progress = self.context.services.guide.progress(scope, current_language()) if scope else []
+        services = self.context.services
+        progress = services.guide.progress(scope, current_language()) if services and scope else []
         cohort = self.context.cohort
         self.navigator_model.rebuild(progress, cohort.name if cohort else None)
         self.navigator.expandAll()
@@ -196,7 +212,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._select_in_navigator(key)
-        if key == OVERVIEW_KEY:
+
+    def _refresh_overview_if_shown(self) -> None:
+        if self.current_key() == OVERVIEW_KEY:
             self.pages[OVERVIEW_KEY].refresh()
 
     # -- navigation -----------------------------------------------------------------------
@@ -258,13 +276,15 @@ class MainWindow(QMainWindow):
     def edit_round(self) -> None:
         self._edit_cohort(self.context.cohort)
 
-    def _edit_cohort(self, cohort) -> None:  # noqa: ANN001 - Cohort | None
+    def _edit_cohort(self, cohort) -> None:
         programme = self.context.programme
         if programme is None:
             self.edit_programme()
             return
         programmes = self.context.services.programmes
-        others = [c.name for c in programmes.cohorts(programme.id) if not cohort or c.id != cohort.id]
+        others = [
+            c.name for c in programmes.cohorts(programme.id) if not cohort or c.id != cohort.id
+        ]
         answer = CohortDialog.ask(self, cohort, others, programme.months_per_round)
         if answer is None:
             return
@@ -310,8 +330,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About Mentorapp"),
-            _("Mentorapp {version}\n\nRun a mentorship programme that pairs foreign-born "
-              "academics with mentors from the Swedish labour market.").format(version=__version__),
+            _(
+                "Mentorapp {version}\n\nRun a mentorship programme that pairs foreign-born "
+                "academics with mentors from the Swedish labour market."
+            ).format(version=__version__),
         )
 
     def _restore_geometry(self) -> None:
@@ -323,7 +345,7 @@ class MainWindow(QMainWindow):
         if settings.window_state:
             self.restoreState(QByteArray.fromHex(settings.window_state.encode()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
             page.flush()
         self.context.settings.window_geometry = bytes(self.saveGeometry().toHex()).decode()

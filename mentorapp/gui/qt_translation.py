@@ -13,8 +13,12 @@ def install_qt_translations(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English,
-                               QLocale.Country.Sweden if language == "sv" else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Swedish if language == "sv" else QLocale.Language.English,
+            QLocale.Country.Sweden if language == "sv" else QLocale.Country.UnitedKingdom,
+        )
+    )
     if language == "en":
         return True
     translator = QTranslator(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, select
@@ -10,62 +9,10 @@ from sqlmodel import Session, select
 from mentorapp.db import Database
 from mentorapp.domain.models import ChecklistEntry, Cohort
 from mentorapp.errors import ValidationError
+from mentorapp.guide.checklist import ChecklistRow, Overview, Scope, StageProgress
 from mentorapp.guide.content import load_guide
-from mentorapp.guide.stages import STAGES, Stage, stage
+from mentorapp.guide.stages import STAGES, stage
 from mentorapp.i18n import N_
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The programme, plus the round for the stages that repeat each round."""
-
-    programme_id: int
-    cohort_id: int | None
-
-    def for_stage(self, stage_key: str) -> Scope:
-        return self if stage(stage_key).per_round else Scope(self.programme_id, None)
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    stage: str
-    text: str
-    hint: str
-    done: bool
-    done_on: date | None
-    note: str
-    builtin_key: str | None = None
-    entry_id: int | None = None
-
-    @property
-    def own(self) -> bool:
-        return self.builtin_key is None
-
-
-@dataclass(frozen=True)
-class StageProgress:
-    stage: Stage
-    done: int
-    total: int
-    available: bool
-
-    @property
-    def share(self) -> float:
-        return self.done / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class Overview:
-    current_stage: Stage
-    done: int
-    total: int
-    stages: tuple[StageProgress, ...]
-    next_items: tuple[ChecklistRow, ...]
-    cohort: Cohort | None
-
-    @property
-    def share(self) -> float:
-        return self.done / self.total if self.total else 0.0
 
 
 def _entries(session: Session, scope: Scope, stage_key: str) -> list[ChecklistEntry]:
@@ -147,34 +94,41 @@ class GuideService:
                 session.delete(entry)
 
     def progress(self, scope: Scope, language: str) -> list[StageProgress]:
-        result = []
-        for item in STAGES:
-            available = not item.per_round or scope.cohort_id is not None
-            rows = self.checklist(scope, item.key, language) if available else []
-            done = sum(row.done for row in rows)
-            result.append(StageProgress(item, done, len(rows), available))
-        return result
+        return [progress for progress, _rows in self._all_stages(scope, language)]
 
     def overview(self, scope: Scope, language: str, next_count: int = 5) -> Overview:
-        stages = self.progress(scope, language)
-        open_stages = [p for p in stages if p.available and p.done < p.total]
-        current = open_stages[0].stage if open_stages else stages[-1].stage
-        next_items: list[ChecklistRow] = []
-        for progress in open_stages:
-            rows = self.checklist(scope, progress.stage.key, language)
-            next_items.extend(row for row in rows if not row.done)
-            if len(next_items) >= next_count:
-                break
+        stages = self._all_stages(scope, language)
+        progress = [p for p, _rows in stages]
+        open_stages = [p for p in progress if p.available and p.done < p.total]
+        current = open_stages[0].stage if open_stages else progress[-1].stage
+        next_items = [row for _p, rows in stages for row in rows if not row.done]
         with self._db.reading() as session:
             cohort = session.get(Cohort, scope.cohort_id) if scope.cohort_id else None
         return Overview(
             current_stage=current,
-            done=sum(p.done for p in stages),
-            total=sum(p.total for p in stages),
-            stages=tuple(stages),
+            done=sum(p.done for p in progress),
+            total=sum(p.total for p in progress),
+            stages=tuple(progress),
             next_items=tuple(next_items[:next_count]),
             cohort=cohort,
         )
+
+    def _all_stages(
+        self, scope: Scope, language: str
+    ) -> list[tuple[StageProgress, list[ChecklistRow]]]:
+        """Every stage's rows from one query: the overview and the navigator need them all."""
+        with self._db.reading() as session:
+            query = select(ChecklistEntry).where(ChecklistEntry.programme_id == scope.programme_id)
+            entries = list(session.exec(query.order_by(ChecklistEntry.position, ChecklistEntry.id)))
+        result = []
+        for item in STAGES:
+            available = not item.per_round or scope.cohort_id is not None
+            wanted = scope.cohort_id if item.per_round else None
+            mine = [e for e in entries if e.stage == item.key and e.cohort_id == wanted]
+            rows = _merge(item.key, mine, language) if available else []
+            done = sum(row.done for row in rows)
+            result.append((StageProgress(item, done, len(rows), available), rows))
+        return result
 
     def _entry_for(self, session: Session, scope: Scope, row: ChecklistRow) -> ChecklistEntry:
         if row.entry_id is not None:
@@ -220,4 +174,3 @@ def _merge(stage_key: str, entries: list[ChecklistEntry], language: str) -> list
         rows.append(_row(stage_key, by_key.get(item.key), item.text, item.hint, item.key))
     rows.extend(_row(stage_key, e, e.own_text or "", "") for e in entries if e.own_text is not None)
     return rows
-

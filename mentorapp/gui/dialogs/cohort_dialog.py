@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
 
-from mentorapp.domain.models import Cohort
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
-from mentorapp.programmes import CohortDraft, suggest_round_name, validate_cohort
+from mentorapp.programme_rules import CohortDraft, suggest_round_name, validate_cohort
+
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Cohort
 
 
 def _qdate(value: date) -> QDate:

@@ -13,7 +13,10 @@ from mentorapp.i18n import _, current_language
 
 def stage_help_html(stage_key: str, language: str) -> str:
     content = load_guide(language)[stage_key]
-    parts = [f"<h2>{escape(stage(stage_key).title)}</h2>", f"<p><b>{escape(content.purpose)}</b></p>"]
+    parts = [
+        f"<h2>{escape(stage(stage_key).title)}</h2>",
+        f"<p><b>{escape(content.purpose)}</b></p>",
+    ]
     parts += [f"<p>{escape(paragraph)}</p>" for paragraph in content.help.split("\n\n")]
     parts.append(f"<h3>{escape(_('On the checklist'))}</h3><ul>")
     for item in content.items:
@@ -29,16 +32,16 @@ def overview_help_html(language: str) -> str:
         f"<h2>{escape(_('How Mentorapp is organised'))}</h2>",
         "<p>"
         + escape(
-            _("The list on the left follows the organiser's guide. The first four stages are "
-              "done once for the programme; the stages from Recruitment on are done again for "
-              "every round. Tick items as you finish them; add your own where you need to. "
-              "Press F1 on any stage for advice about it.")
+            _(
+                "The list on the left follows the organiser's guide. The first four stages are "
+                "done once for the programme; the stages from Recruitment on are done again for "
+                "every round. Tick items as you finish them; add your own where you need to. "
+                "Press F1 on any stage for advice about it."
+            )
         )
         + "</p><ol>",
     ]
-    parts += [
-        f"<li><b>{escape(s.title)}</b> — {escape(guide[s.key].purpose)}</li>" for s in STAGES
-    ]
+    parts += [f"<li><b>{escape(s.title)}</b> — {escape(guide[s.key].purpose)}</li>" for s in STAGES]
     parts.append("</ol>")
     return "\n".join(parts)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from mentorapp.domain.models import Programme
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _, current_language
-from mentorapp.programmes import ProgrammeDraft, validate_programme
+from mentorapp.programme_rules import ProgrammeDraft, validate_programme
+
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Programme
 
 
 class ProgrammeDialog(FormDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from mentorapp.guide.progress import StageProgress
+from mentorapp.guide.checklist import StageProgress
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _
 
@@ -57,7 +57,10 @@ class NavigatorModel(QStandardItemModel):
 
     def index_for(self, key: str) -> QModelIndex:
         matches = self.match(
-            self.index(0, 0), STAGE_KEY_ROLE, key, 1,
+            self.index(0, 0),
+            STAGE_KEY_ROLE,
+            key,
+            1,
             Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
         )
         return matches[0] if matches else QModelIndex()

@@ -8,7 +8,10 @@ from mentorapp.gui.context import AppContext
 
 
 class Page(QWidget):
-    """A page sets all its texts in retranslate_ui() and re-reads its data in refresh()."""
+    """A page sets its fixed texts in retranslate_ui() and re-reads its data in refresh().
+
+    Only the page on screen is refreshed; the others are refreshed when they are shown.
+    """
 
     stage_key: str = ""
 

@@ -25,8 +25,11 @@ from mentorapp.gui.context import AppContext
 from mentorapp.gui.models.stage_progress_model import STAGE_KEY_ROLE, StageProgressModel
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.widgets.text import body, heading
+from mentorapp.guide.stages import stage
 from mentorapp.i18n import _, current_language, format_date, format_date_range, format_percent
-from mentorapp.programmes import describe_round_timing
+from mentorapp.programme_rules import describe_round_timing
+
+WELCOME, DASHBOARD, LOADING = range(3)
 
 
 class OverviewPage(Page):
@@ -74,9 +77,7 @@ class OverviewPage(Page):
         self.current_stage_label = heading(2)
         self.share_bar = QProgressBar(objectName="overallProgress")
         self.go_button = QPushButton(objectName="goToStageButton")
-        self.go_button.clicked.connect(
-            lambda: events.stage_requested.emit(self._current_stage_key)
-        )
+        self.go_button.clicked.connect(lambda: events.stage_requested.emit(self._current_stage_key))
         self.next_label = heading(3)
         self.next_model = QStandardItemModel(self)
         self.next_view = QListView(objectName="nextItemsView")
@@ -119,17 +120,27 @@ class OverviewPage(Page):
         dashboard_layout.addWidget(self.programme_details)
         dashboard_layout.addLayout(grid, 1)
 
+        self.loading_label = heading(2)
+        loading = QWidget()
+        loading_layout = QVBoxLayout(loading)
+        loading_layout.addWidget(self.loading_label)
+        loading_layout.addStretch(1)
+
         self.stack = QStackedWidget()
         self.stack.addWidget(welcome)
         self.stack.addWidget(dashboard)
+        self.stack.addWidget(loading)
         QVBoxLayout(self).addWidget(self.stack)
 
     def retranslate_ui(self) -> None:
+        self.loading_label.setText(_("Opening your programme…"))
         self.welcome_title.setText(_("Welcome to Mentorapp"))
         self.welcome_text.setText(
-            _("Mentorapp walks you through your mentorship programme, from the first idea to "
-              "a running round and its follow-up. Start by describing your programme: the "
-              "organisation behind it, its name and who to contact.")
+            _(
+                "Mentorapp walks you through your mentorship programme, from the first idea to "
+                "a running round and its follow-up. Start by describing your programme: the "
+                "organisation behind it, its name and who to contact."
+            )
         )
         self.create_programme_button.setText(_("Create my programme…"))
         self.edit_programme_button.setText(_("Edit programme…"))
@@ -143,11 +154,13 @@ class OverviewPage(Page):
         self.stages_box.setTitle(_("All stages"))
         self.stage_table.setAccessibleName(_("Progress per stage"))
         self.stage_model.retranslate()
-        self.refresh()
 
     def refresh(self) -> None:
         programme, scope = self.context.programme, self.context.scope
-        self.stack.setCurrentIndex(0 if programme is None else 1)
+        if not self.context.loaded:
+            self.stack.setCurrentIndex(LOADING)
+            return
+        self.stack.setCurrentIndex(WELCOME if programme is None else DASHBOARD)
         if programme is None or scope is None:
             return
         self.programme_title.setText(programme.name)
@@ -170,8 +183,6 @@ class OverviewPage(Page):
         )
         self.next_model.clear()
         for row in overview.next_items:
-            from mentorapp.guide.stages import stage
-
             item = QStandardItem(f"{row.text}\n{stage(row.stage).title}")
             item.setData(row.stage, STAGE_KEY_ROLE)
             self.next_model.appendRow(item)
@@ -186,8 +197,10 @@ class OverviewPage(Page):
         if cohort is None:
             self.round_name.setText(_("No round yet"))
             self.round_dates.setText(
-                _("A round is one intake of adepts and mentors, such as “Spring 2027”. The "
-                  "stages from Recruitment on are done once for every round.")
+                _(
+                    "A round is one intake of adepts and mentors, such as “Spring 2027”. The "
+                    "stages from Recruitment on are done once for every round."
+                )
             )
             self.round_timing.setText("")
             return

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorapp.guide.content import load_guide
-from mentorapp.guide.stages import Stage
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.widgets.checklist_panel import ChecklistPanel
 from mentorapp.gui.widgets.text import body, heading
+from mentorapp.guide.content import load_guide
+from mentorapp.guide.stages import Stage
 from mentorapp.i18n import _, current_language
 
 
@@ -88,13 +88,14 @@ class StagePage(Page):
         self.progress.setAccessibleName(_("Progress of this stage"))
         self.new_round_button.setText(_("Create a round…"))
         self.no_round_label.setText(
-            _("This stage is done once for every round of the programme. Create the first "
-              "round to see its checklist.")
+            _(
+                "This stage is done once for every round of the programme. Create the first "
+                "round to see its checklist."
+            )
         )
         if self.tabs.count():
             self.tabs.setTabText(0, _("Checklist"))
         self.checklist.retranslate_ui()
-        self.refresh()
 
     def refresh(self) -> None:
         cohort = self.context.cohort

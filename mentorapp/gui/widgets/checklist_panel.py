@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorapp.guide.progress import ChecklistRow
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import attempt, guarded
 from mentorapp.gui.models.checklist_model import DONE_ON, ITEM, NOTE, ChecklistModel
+from mentorapp.guide.checklist import ChecklistRow
 from mentorapp.i18n import _, current_language
 
 NOTE_SAVE_DELAY_MS = 700
@@ -44,7 +44,6 @@ class ChecklistPanel(QWidget):
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
         self._build()
-        self.retranslate_ui()
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -119,7 +118,6 @@ class ChecklistPanel(QWidget):
         self.note_edit.setAccessibleName(_("Note"))
         self.note_edit.setPlaceholderText(_("Who does it, what was decided, links…"))
         self._model.retranslate()
-        self.refresh()
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -227,7 +225,9 @@ class ChecklistPanel(QWidget):
         answer = QMessageBox.question(
             self,
             _("Remove item"),
-            _("Remove “{item}” from the checklist? Its note is removed too.").format(item=item.text),
+            _("Remove “{item}” from the checklist? Its note is removed too.").format(
+                item=item.text
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             entry_id = item.entry_id

@@ -24,4 +24,3 @@ def body(parent: QWidget | None = None, selectable: bool = True) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-

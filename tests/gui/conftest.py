@@ -1,0 +1,35 @@
+"""Build the real main window offscreen on a fresh database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentorapp.app import build_window
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open a main window on a file; windows are closed (and settings saved) after the test."""
+    opened = []
+
+    def opener(path: Path, language: str | None = "en", demo: bool = False):
+        window = build_window(path, demo, language)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        opened.append(window)
+        return window
+
+    yield opener
+    for window in opened:
+        window.close()
+        window.context.services.close()
+
+
+def close(window) -> None:
+    window.close()
+    window.context.services.close()

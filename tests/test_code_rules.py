@@ -1,0 +1,47 @@
+"""House rules that keep the code livable, checked on every run."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "mentorapp"
+
+
+def test_only_the_gui_layer_imports_qt() -> None:
+    qt_import = re.compile(r"^\s*(from|import)\s+PySide6", re.MULTILINE)
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in PACKAGE.rglob("*.py")
+        if qt_import.search(path.read_text(encoding="utf-8"))
+        and not (path.is_relative_to(PACKAGE / "gui") or path == PACKAGE / "app.py")
+    ]
+    assert offenders == []
+
+
+def test_services_load_without_qt() -> None:
+    code = (
+        "import sys; import mentorapp.cli, mentorapp.services, mentorapp.demo; "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_window_does_not_wait_for_the_database_layer() -> None:
+    """The GUI modules must not import SQLAlchemy: the window appears before it loads."""
+    code = (
+        "import sys; import mentorapp.app, mentorapp.gui.main_window; "
+        "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported by the GUI'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "mentorapp", "tests", "packaging"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout

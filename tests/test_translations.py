@@ -1,0 +1,77 @@
+"""Both catalogs are complete, up to date with the code, and keep every placeholder."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def catalog(language: str):
+    with (ROOT / "translations" / language / "LC_MESSAGES" / "mentorapp.po").open("rb") as f:
+        return read_po(f, locale=language)
+
+
+def strings(value) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_catalog_is_complete(language: str) -> None:
+    problems = []
+    for message in catalog(language):
+        if not message.id:
+            continue
+        if message.fuzzy:
+            problems.append(f"fuzzy: {message.id!r}")
+        if not all(strings(message.string)):
+            problems.append(f"untranslated: {message.id!r}")
+        expected = sorted(PLACEHOLDER.findall("".join(strings(message.id))))
+        for translated in strings(message.string):
+            if translated and sorted(set(PLACEHOLDER.findall(translated))) != sorted(set(expected)):
+                problems.append(f"placeholders differ: {message.id!r} -> {translated!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_catalog_has_every_message_in_the_code(tmp_path: Path) -> None:
+    template = tmp_path / "current.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-q",
+            "-F",
+            str(ROOT / "translations" / "babel.cfg"),
+            "-k",
+            "_",
+            "-k",
+            "N_",
+            "-k",
+            "ngettext:1,2",
+            "-o",
+            str(template),
+            str(ROOT / "mentorapp"),
+        ],
+        check=True,
+    )
+    with template.open("rb") as f:
+        in_code = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog("sv") if m.id}
+    missing = sorted(in_code - translated)
+    assert not missing, f"run python packaging/update_translations.py: {missing[:5]}"
+
+
+def test_swedish_is_really_swedish() -> None:
+    from mentorapp import i18n
+
+    i18n.set_language("sv")
+    assert i18n._("&File") == "&Arkiv"
+    assert i18n.format_date(__import__("datetime").date(2027, 3, 1), "long") == "1 mars 2027"
+    assert i18n.format_number(1234.5) == "1\xa0234,5"
