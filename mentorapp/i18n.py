@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -22,7 +21,6 @@ _BABEL_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 _current = DEFAULT_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
-_listeners: list[Callable[[str], None]] = []
 
 
 @cache
@@ -54,12 +52,8 @@ def set_language(language: str) -> None:
     global _current, _translations
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language: {language!r}")
-    changed = language != _current
     _current = language
     _translations = load_catalog(language)
-    if changed:
-        for listener in list(_listeners):
-            listener(language)
 
 
 def current_language() -> str:
@@ -68,10 +62,6 @@ def current_language() -> str:
 
 def babel_locale(language: str | None = None) -> str:
     return _BABEL_LOCALES[language or _current]
-
-
-def on_language_changed(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
 
 
 def _(message: str) -> str:

@@ -68,7 +68,3 @@ class Services:
                 partners=count(select(func.count()).select_from(Organisation)),
                 schema=schema_revision(self.database),
             )
-
-    def is_empty(self) -> bool:
-        info = self.info()
-        return info.programmes == 0 and info.adepts == 0 and info.mentors == 0

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from mentorapp.i18n import N_
-
 
 class Role(StrEnum):
     ADEPT = "adept"
@@ -28,17 +26,3 @@ class StageScope(StrEnum):
 
     PROGRAMME = "programme"
     COHORT = "cohort"
-
-
-ROLE_LABELS = {Role.ADEPT: N_("Adept"), Role.MENTOR: N_("Mentor")}
-
-STATUS_LABELS = {
-    EnrolmentStatus.APPLIED: N_("Applied"),
-    EnrolmentStatus.INTERVIEW: N_("Interview booked"),
-    EnrolmentStatus.ACCEPTED: N_("Accepted"),
-    EnrolmentStatus.WAITLISTED: N_("Waitlisted"),
-    EnrolmentStatus.DECLINED: N_("Declined"),
-    EnrolmentStatus.WITHDRAWN: N_("Withdrawn"),
-    EnrolmentStatus.ACTIVE: N_("Active"),
-    EnrolmentStatus.COMPLETED: N_("Completed"),
-}

@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.navigator.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.navigator.setUniformRowHeights(True)
         self.navigator.setMinimumWidth(260)
+        self.navigator.setIndentation(12)
+        self.navigator.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
 
         self.stack = QStackedWidget(objectName="pageStack")
         self._add_page(OVERVIEW_KEY, OverviewPage(self.context))
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.round_label.setBuddy(self.round_combo)
         self.round_combo.activated.connect(self._round_chosen)
         self.demo_label = QLabel(objectName="demoLabel")
+        self.demo_label.setStyleSheet("font-weight: bold")
         self.demo_label.setVisible(self.context.demo)
         self.toolbar = QToolBar(objectName="mainToolbar")
         self.toolbar.setMovable(False)

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QListView,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -80,10 +80,12 @@ class OverviewPage(Page):
         self.go_button.clicked.connect(lambda: events.stage_requested.emit(self._current_stage_key))
         self.next_label = heading(3)
         self.next_model = QStandardItemModel(self)
-        self.next_view = QListView(objectName="nextItemsView")
+        self.next_view = QTreeView(objectName="nextItemsView")
         self.next_view.setModel(self.next_model)
+        self.next_view.setRootIsDecorated(False)
         self.next_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.next_view.setWordWrap(True)
+        self.next_view.setAlternatingRowColors(True)
         self.next_view.activated.connect(self._open_from)
         stand_layout = QVBoxLayout(self.stand_box)
         stand_layout.addWidget(self.current_stage_label)
@@ -99,6 +101,8 @@ class OverviewPage(Page):
         self.stage_table.verticalHeader().setVisible(False)
         self.stage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.stage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stage_table.setAlternatingRowColors(True)
+        self.stage_table.setShowGrid(False)
         self.stage_table.setTabKeyNavigation(False)
         header = self.stage_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -182,13 +186,19 @@ class OverviewPage(Page):
             _("{share} of the checklist done").format(share=format_percent(overview.share))
         )
         self.next_model.clear()
+        self.next_model.setHorizontalHeaderLabels([_("To do"), _("Stage")])
         for row in overview.next_items:
-            item = QStandardItem(f"{row.text}\n{stage(row.stage).title}")
-            item.setData(row.stage, STAGE_KEY_ROLE)
-            self.next_model.appendRow(item)
+            cells = [QStandardItem(row.text), QStandardItem(stage(row.stage).title)]
+            for cell in cells:
+                cell.setData(row.stage, STAGE_KEY_ROLE)
+                cell.setToolTip(row.hint or row.text)
+            self.next_model.appendRow(cells)
         if not overview.next_items:
-            done = QStandardItem(_("Everything on the checklist is done."))
-            self.next_model.appendRow(done)
+            self.next_model.appendRow(QStandardItem(_("Everything on the checklist is done.")))
+        header = self.next_view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         self.stage_model.set_progress(overview.stages)
 
     def _show_round(self) -> None:

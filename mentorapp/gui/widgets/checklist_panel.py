@@ -54,6 +54,8 @@ class ChecklistPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DONE_ON, QHeaderView.ResizeMode.ResizeToContents)
