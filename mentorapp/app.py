@@ -6,17 +6,19 @@ fills in a moment later; tests and tools that need it complete use build_window(
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mentorapp import __version__
 from mentorapp.errors import MentorappError
-from mentorapp.i18n import normalise_language, set_language
+from mentorapp.i18n import _, normalise_language, set_language
 from mentorapp.paths import default_database_path, resource_path
 
 
@@ -76,9 +78,28 @@ def build_window(database: Path | None, demo: bool, language: str | None):
     return window
 
 
+def _report_unexpected(window: QWidget) -> None:
+    """A bug must not vanish into a console nobody sees: say so, and that saved work is safe."""
+
+    def hook(kind, error, trace) -> None:
+        traceback.print_exception(kind, error, trace)
+        QMessageBox.critical(
+            window,
+            _("Something unexpected went wrong"),
+            _(
+                "Mentorapp ran into an error it did not expect. Everything you saved before "
+                "this is safe in the database. If it happens again, please tell us what you "
+                "were doing and include this text:\n\n{error}"
+            ).format(error="".join(traceback.format_exception_only(kind, error)).strip()),
+        )
+
+    sys.excepthook = hook
+
+
 def run_gui(database: Path | None = None, language: str | None = None, demo: bool = False) -> int:
     app = _application()
     window = empty_window(demo, language)
+    _report_unexpected(window)
     window.show()
     outcome = {"code": 0}
 
@@ -94,6 +115,9 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     try:
         code = app.exec()
     finally:
-        if window.context.services is not None:
-            window.context.services.close()
+        services = window.context.services
+        if services is not None:
+            services.close()
+            if demo:  # the demo's temporary folder goes when the demo does
+                shutil.rmtree(services.database.path.parent, ignore_errors=True)
     return outcome["code"] or code

@@ -182,3 +182,17 @@ def test_buttons_have_accessible_names(open_window, db_path, cohort) -> None:
     for key, page in window.pages.items():
         for button in page.findChildren(QPushButton):
             assert button.text() or button.accessibleName(), (key, button.objectName())
+
+
+def test_first_start_speaks_swedish_on_a_swedish_system(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "from mentorapp.app import first_start_language as f; print(f())"
+    for system, expected in (("sv_SE.UTF-8", "sv"), ("de_DE.UTF-8", "en"), ("C", "en")):
+        env = {**os.environ, "LANG": system, "LC_ALL": system}
+        result = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == expected, system
