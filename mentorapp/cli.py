@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import locale
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from mentorapp import __version__
+from mentorapp.commands import register_all
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import LANGUAGES, _, normalise_language, set_language
-
-Command = Callable[[argparse.Namespace], int]
-_COMMANDS: dict[str, Command] = {}
-
-
-def command(name: str) -> Callable[[Command], Command]:
-    def register(function: Command) -> Command:
-        _COMMANDS[name] = function
-        return function
-
-    return register
 
 
 def system_language() -> str:
@@ -57,61 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help=_("open a fresh copy of the demo programme")
     )
     subcommands = parser.add_subparsers(dest="command", metavar=_("command"))
-    subcommands.add_parser("demo-data", help=_("write the demo programme into a new file"))
-    info = subcommands.add_parser("info", help=_("show what the database holds"))
-    info.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    register_all(subcommands)
     return parser
-
-
-def _database_path(args: argparse.Namespace) -> Path:
-    from mentorapp.paths import default_database_path
-
-    return args.db if args.db else default_database_path()
-
-
-@command("demo-data")
-def _demo_data(args: argparse.Namespace) -> int:
-    from mentorapp.demo import write_demo
-    from mentorapp.services import Services
-
-    path = _database_path(args)
-    services = Services.open(path)
-    try:
-        write_demo(services.database)
-        info = services.info()
-    finally:
-        services.close()
-    print(
-        _("Wrote the demo programme into {path}: {adepts} adepts, {mentors} mentors.").format(
-            path=path, adepts=info.adepts, mentors=info.mentors
-        )
-    )
-    return 0
-
-
-@command("info")
-def _info(args: argparse.Namespace) -> int:
-    from mentorapp.services import Services
-
-    services = Services.open(_database_path(args))
-    try:
-        info = services.info()
-    finally:
-        services.close()
-    if args.json:
-        print(json.dumps(info.as_dict()))
-        return 0
-    labels = {
-        "programmes": _("Programmes"),
-        "cohorts": _("Rounds"),
-        "adepts": _("Adepts"),
-        "mentors": _("Mentors"),
-        "partners": _("Partner organisations"),
-        "schema": _("Schema revision"),
-    }
-    for key, value in info.as_dict().items():
-        print(f"{labels[key]}: {value}")
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(database=args.db, language=args.lang, demo=args.demo)
     try:
-        return _COMMANDS[args.command](args)
+        return args.handler(args)
     except MentorappError as error:
         print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
         return 2

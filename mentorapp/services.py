@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +47,16 @@ class Services:
     @classmethod
     def open(cls, path: Path) -> Services:
         return cls(open_database(path))
+
+    @classmethod
+    @contextmanager
+    def opened(cls, path: Path) -> Iterator[Services]:
+        """Open for one job and close afterwards, as the CLI does."""
+        services = cls.open(path)
+        try:
+            yield services
+        finally:
+            services.close()
 
     def close(self) -> None:
         self.database.close()

@@ -6,7 +6,6 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from mentorapp.db import migrate
 from mentorapp.db.migrate import MIGRATIONS_DIR, head_revision, inspect_file, open_database
 from mentorapp.errors import DatabaseRefused
 from mentorapp.services import Services
@@ -85,18 +84,54 @@ def test_damaged_file_is_refused(tmp_path: Path) -> None:
         open_database(path)
 
 
-def test_a_copy_is_saved_before_migrating(
-    db_path: Path, programme, services: Services, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    services.close()
-    monkeypatch.setattr(migrate, "head_revision", lambda: "9000")
+def _database_at(path: Path, revision: str) -> None:
+    """A file as an older Mentorapp left it: the schema up to ``revision``."""
+    from alembic import command
+
+    from mentorapp.db.engine import make_engine
+
+    engine = make_engine(path)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_migrating_from_the_first_release_keeps_data_and_saves_a_copy(db_path: Path) -> None:
+    _database_at(db_path, "0001")
+    connection = sqlite3.connect(db_path)
+    connection.executescript(
+        """
+        INSERT INTO programme VALUES (1, 'Broar', 'Mentorskap', '', '', 'sv', 4, 4);
+        INSERT INTO cohort VALUES (1, 1, 'Vår 2027', NULL, '2027-02-01', '2027-05-31', 1);
+        INSERT INTO person (id, first_name, last_name, email, phone, city, digital, languages,
+            education_level, education_field, education_field_text, industry, industry_text,
+            job_title, gender) VALUES (1, 'Łukasz', 'Żółć', 'l@example.com', '', 'Malmö', 1,
+            'sv', '', '', '', '', '', '', '');
+        INSERT INTO enrolment VALUES (1, 1, 1, 'adept', 'accepted', '2027-01-20', 1, '', '');
+        """
+    )
+    connection.commit()
+    connection.close()
+
     open_database(db_path).close()
+
     copies = list(db_path.parent.glob("programme.before-migration-0001-*.db"))
     assert len(copies) == 1
-    connection = sqlite3.connect(copies[0])
-    names = connection.execute("SELECT name FROM programme").fetchall()
-    connection.close()
-    assert names == [("Mentorskap 2027",)]
+    with sqlite3.connect(copies[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT first_name FROM person").fetchall() == [("Łukasz",)]
+    with sqlite3.connect(db_path) as new:
+        assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
+        assert new.execute("SELECT status FROM enrolment").fetchall() == [("accepted",)]
+        history = new.execute("SELECT to_status, changed_on FROM statuschange").fetchall()
+        assert history == [("accepted", "2027-01-20")]
+        roles = new.execute("SELECT role, COUNT(*) FROM eligibilitycriterion GROUP BY role")
+        assert dict(roles.fetchall()) == {"adept": 5, "mentor": 4}
 
 
 def test_current_database_opens_without_copy(db_path: Path) -> None:
@@ -107,3 +142,20 @@ def test_current_database_opens_without_copy(db_path: Path) -> None:
 
 def test_inspect_missing_file(tmp_path: Path) -> None:
     assert inspect_file(tmp_path / "nothing.db").revision is None
+
+
+def test_a_failed_migration_changes_nothing(db_path: Path) -> None:
+    _database_at(db_path, "0001")
+    connection = sqlite3.connect(db_path)  # foreign keys are off in a plain connection
+    connection.execute(
+        "INSERT INTO enrolment VALUES (1, 99, 99, 'adept', 'applied', NULL, 1, '', '')"
+    )
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseRefused, match="nothing was changed"):
+        open_database(db_path)
+    with sqlite3.connect(db_path) as after:
+        assert after.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        tables = {row[0] for row in after.execute("SELECT name FROM sqlite_master")}
+        assert "statuschange" not in tables
+        assert after.execute("SELECT COUNT(*) FROM enrolment").fetchone() == (1,)

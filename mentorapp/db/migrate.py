@@ -118,9 +118,26 @@ def _upgrade(database: Database) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with database.engine.connect() as connection:
+        # Batch migrations rebuild tables; with foreign keys on, dropping the old table would
+        # cascade-delete the rows that point at it. The switch only works outside a transaction.
+        raw = connection.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseRefused(
+                        N_(
+                            "Updating “{path}” to this version of Mentorapp failed, so nothing "
+                            "was changed. A copy was saved beside it. Please contact support."
+                        ),
+                        path=database.path,
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def open_database(path: Path) -> Database:

@@ -100,7 +100,41 @@ class Enrolment(SQLModel, table=True):
     cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
     role: str
     status: str = "applied"
-    status_changed_on: date | None = None
     capacity: int = 1
     goal: str = ""
     preferred_mentor_gender: str = ""
+
+
+class StatusChange(SQLModel, table=True):
+    """One dated step of an application through the pipeline, with an optional reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    from_status: str | None = None
+    to_status: str
+    changed_on: date
+    reason: str = ""
+
+
+class EligibilityCriterion(SQLModel, table=True):
+    """A criterion a role must meet. Built-in ones (``builtin_key``) show in the UI language
+    until the coordinator rewrites them (``text``)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    role: str
+    position: int = 0
+    builtin_key: str | None = None
+    text: str | None = None
+    active: bool = True
+
+
+class EligibilityCheck(SQLModel, table=True):
+    """That a criterion was confirmed for one application. Only that: never the evidence."""
+
+    __table_args__ = (UniqueConstraint("enrolment_id", "criterion_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    criterion_id: int = Field(foreign_key="eligibilitycriterion.id", ondelete="CASCADE", index=True)
+    confirmed_on: date

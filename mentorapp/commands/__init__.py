@@ -1,0 +1,22 @@
+"""The CLI's subcommands. Each module has ``register(subparsers)`` which adds its parsers and
+sets ``handler=`` (a function taking the parsed arguments and returning an exit code)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mentorapp.commands import database_commands
+
+MODULES = [database_commands]
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    from mentorapp.paths import default_database_path
+
+    return args.db if args.db else default_database_path()
+
+
+def register_all(subparsers: argparse._SubParsersAction) -> None:
+    for module in MODULES:
+        module.register(subparsers)

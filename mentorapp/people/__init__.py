@@ -1,0 +1,1 @@
+"""Participants: people, their applications to a round, eligibility and the pipeline."""
