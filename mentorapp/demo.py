@@ -25,21 +25,26 @@ from mentorapp.demo_names import (
     MENTOR_NAMES,
     OWN_CHECKLIST_ITEMS,
     RETIREES,
+    STATUS_REASONS,
     Name,
 )
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.domain.models import (
     ChecklistEntry,
     Cohort,
+    EligibilityCheck,
+    EligibilityCriterion,
     Enrolment,
     Organisation,
     Person,
     Programme,
+    StatusChange,
 )
 from mentorapp.errors import MentorappError
 from mentorapp.guide.content import StageContent, load_guide
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import N_
+from mentorapp.people.eligibility import ensure_defaults
 
 SEED = 2027
 # Adepts and mentors per round: (finished, running). Two mentors return for the second round.
@@ -56,6 +61,8 @@ _FINISHED_ADEPTS = [_S.WITHDRAWN] * 2
 _FINISHED_MENTORS = [_S.WITHDRAWN]
 _RUNNING_ADEPTS = [_S.WAITLISTED] * 3 + [_S.DECLINED] * 2 + [_S.APPLIED] * 3
 _RUNNING_MENTORS = [_S.DECLINED, _S.APPLIED]
+# Statuses reached only after an accepted application, so its criteria were confirmed.
+_AFTER_ACCEPTED = {_S.ACCEPTED, _S.ACTIVE, _S.COMPLETED, _S.WITHDRAWN}
 
 # When each cohort stage's checklist is worked through: from and to (cohort date, days after).
 _STAGE_WINDOWS = {
@@ -83,6 +90,8 @@ class _Round:
     key: str  # "finished" or "running"
     cohort: Cohort
     enrolments: list[Enrolment] = field(default_factory=list)
+    # Each enrolment's history, oldest first: (status, day, reason).
+    histories: list[list[tuple[EnrolmentStatus, date, str]]] = field(default_factory=list)
 
     def anchor(self, name: str, days: int = 0) -> date:
         """``days`` after the cohort's ``application_deadline``, ``start`` or ``end``."""
@@ -117,12 +126,15 @@ def write_demo(database: Database, today: date | None = None) -> None:
         session.add(programme)
         session.flush()
         assert programme.id is not None
+        ensure_defaults(session, programme.id)
         rounds = _add_cohorts(session, programme.id, today)
         organisations = _add_organisations(session, programme.id)
         _add_people(session, rng, rounds, organisations, today)
         for round_ in rounds:
             _ensure_room(round_)
             session.add_all(round_.enrolments)
+        session.flush()
+        _add_histories(session, programme.id, rounds)
         _add_checklist(session, programme.id, rounds, guide, today)
 
 
@@ -273,6 +285,7 @@ def _add_people(
     running_mentors = [(p, "", "") for p in returning + mentor_people[split:]]
     _enrol(rng, finished, Role.MENTOR, finished_mentors, _FINISHED_MENTORS, today)
     _enrol(rng, running, Role.MENTOR, running_mentors, _RUNNING_MENTORS, today)
+    _leave_uncoded(running, [p for p, _, _ in adept_people])
 
 
 def _enrol(
@@ -290,28 +303,90 @@ def _enrol(
     statuses = [common] * (len(people) - len(exceptions)) + exceptions
     for (person, goal, preference), status in zip(people, statuses, strict=True):
         assert person.id is not None
-        if status is EnrolmentStatus.COMPLETED:
-            changed = cohort.end
-        elif status is EnrolmentStatus.ACTIVE:
-            changed = cohort.start
-        elif status is EnrolmentStatus.WITHDRAWN:
-            changed = cohort.start + timedelta(days=rng.randint(20, 60))
-        elif status is EnrolmentStatus.APPLIED:
-            changed = today - timedelta(days=rng.randint(3, 20))
-        else:
-            changed = cohort.application_deadline + timedelta(days=rng.randint(7, 25))
+        round_.histories.append(_history(rng, cohort, role, status, today))
         round_.enrolments.append(
             Enrolment(
                 person_id=person.id,
                 cohort_id=cohort.id,
                 role=role.value,
                 status=status.value,
-                status_changed_on=changed,
                 capacity=rng.choices((1, 2, 3), (5, 4, 1))[0] if role is Role.MENTOR else 1,
                 goal=goal,
                 preferred_mentor_gender=preference,
             )
         )
+
+
+def _history(
+    rng: random.Random, cohort: Cohort, role: Role, status: EnrolmentStatus, today: date
+) -> list[tuple[EnrolmentStatus, date, str]]:
+    """The steps that led to ``status``: applied before the deadline, interviewed within two
+    weeks after it, decided a few days later. Those still "applied" came in late."""
+    assert cohort.application_deadline is not None
+    if status is _S.APPLIED:
+        return [(_S.APPLIED, today - timedelta(days=rng.randint(3, 20)), "")]
+    applied = cohort.application_deadline - timedelta(days=rng.randint(1, 42))
+    interview = cohort.application_deadline + timedelta(days=rng.randint(3, 12))
+    decided = interview + timedelta(days=rng.randint(2, 9))
+    steps = [(_S.APPLIED, applied, ""), (_S.INTERVIEW, interview, "")]
+    if status in (_S.WAITLISTED, _S.DECLINED):
+        return [*steps, (status, decided, rng.choice(STATUS_REASONS[(status, role)]))]
+    steps += [(_S.ACCEPTED, decided, ""), (_S.ACTIVE, cohort.start, "")]
+    if status is _S.COMPLETED:
+        steps.append((_S.COMPLETED, cohort.end, ""))
+    elif status is _S.WITHDRAWN:
+        left = cohort.start + timedelta(days=rng.randint(20, 60))
+        steps.append((_S.WITHDRAWN, left, rng.choice(STATUS_REASONS[(status, role)])))
+    return steps
+
+
+def _leave_uncoded(round_: _Round, adepts: list[Person]) -> None:
+    """A few new applications still wait for the coordinator to code what the applicant wrote
+    (the text stays; the SUN or SNI code is left empty)."""
+    people = {person.id: person for person in adepts}
+
+    def adepts_with(status: EnrolmentStatus) -> list[Person]:
+        chosen = (e for e in round_.enrolments if e.status == status and e.role == Role.ADEPT)
+        return [people[e.person_id] for e in chosen]
+
+    late = adepts_with(_S.APPLIED)
+    for person in late:
+        person.education_field = ""
+    late[0].industry = ""
+    adepts_with(_S.WAITLISTED)[0].industry = ""
+
+
+def _add_histories(session: Session, programme_id: int, rounds: list[_Round]) -> None:
+    """Every application's status history and, once accepted, its confirmed criteria (all
+    that are active, on the day of the interview)."""
+    query = select(EligibilityCriterion).where(
+        EligibilityCriterion.programme_id == programme_id, EligibilityCriterion.active
+    )
+    criteria = [(c.role, c.id) for c in session.exec(query) if c.id is not None]
+    rows: list[StatusChange | EligibilityCheck] = []
+    for round_ in rounds:
+        for enrolment, steps in zip(round_.enrolments, round_.histories, strict=True):
+            assert enrolment.id is not None
+            before = [None, *(status.value for status, _, _ in steps)]
+            for previous, (status, day, reason) in zip(before, steps, strict=False):
+                change = StatusChange(
+                    enrolment_id=enrolment.id,
+                    from_status=previous,
+                    to_status=status.value,
+                    changed_on=day,
+                    reason=reason,
+                )
+                rows.append(change)
+            if _AFTER_ACCEPTED.isdisjoint(status for status, _, _ in steps):
+                continue
+            interview = next(day for status, day, _ in steps if status is _S.INTERVIEW)
+            for role, criterion_id in criteria:
+                if role == enrolment.role:
+                    check = EligibilityCheck(
+                        enrolment_id=enrolment.id, criterion_id=criterion_id, confirmed_on=interview
+                    )
+                    rows.append(check)
+    session.add_all(rows)
 
 
 def _ensure_room(round_: _Round) -> None:

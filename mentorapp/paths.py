@@ -56,3 +56,10 @@ def user_config_dir() -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / DB_FILENAME
+
+
+def safe_file_name(name: str) -> str:
+    """A file name that Windows, macOS and Linux all accept, keeping letters such as å and Ł."""
+    forbidden = '<>:"/\\|?*'
+    cleaned = "".join("_" if c in forbidden or ord(c) < 32 else c for c in name).strip(" .")
+    return cleaned or "mentorapp"

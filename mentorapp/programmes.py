@@ -8,6 +8,7 @@ from mentorapp.db import Database
 from mentorapp.domain.models import Cohort, Programme
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
+from mentorapp.people.eligibility import ensure_defaults
 from mentorapp.programme_rules import (
     CohortDraft,
     ProgrammeDraft,
@@ -39,6 +40,7 @@ class ProgrammeService:
         validate_programme(draft)
         with self._db.transaction() as session:
             programme = session.get(Programme, programme_id) if programme_id else None
+            created = programme is None
             if programme is None:
                 programme = Programme(organisation="", name="")
             programme.organisation = draft.organisation.strip()
@@ -50,6 +52,9 @@ class ProgrammeService:
             programme.months_per_round = draft.months_per_round
             session.add(programme)
             session.flush()
+            if created:
+                assert programme.id is not None
+                ensure_defaults(session, programme.id)  # a new programme starts with criteria
             return programme
 
     def cohorts(self, programme_id: int) -> list[Cohort]:

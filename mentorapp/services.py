@@ -15,6 +15,9 @@ from mentorapp.db.migrate import open_database, schema_revision
 from mentorapp.domain.enums import Role
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Programme
 from mentorapp.guide.progress import GuideService
+from mentorapp.people.eligibility import EligibilityService
+from mentorapp.people.participants import ParticipantService
+from mentorapp.people.pipeline import PipelineService
 from mentorapp.programmes import ProgrammeService
 
 
@@ -43,6 +46,9 @@ class Services:
         self.database = database
         self.programmes = ProgrammeService(database)
         self.guide = GuideService(database)
+        self.participants = ParticipantService(database)
+        self.pipeline = PipelineService(database)
+        self.eligibility = EligibilityService(database)
 
     @classmethod
     def open(cls, path: Path) -> Services:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from mentorapp.paths import user_config_dir
@@ -19,6 +19,8 @@ class Settings:
     language: str | None = None
     window_geometry: str = ""
     window_state: str = ""
+    # How the user mapped CSV headers before: normalised header → field key ("" = ignore).
+    import_mappings: dict[str, str] = field(default_factory=dict)
 
 
 def settings_path() -> Path:

@@ -6,13 +6,15 @@ import os
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
 
 from mentorapp import i18n
 from mentorapp.programmes import CohortDraft, ProgrammeDraft
 from mentorapp.services import Services
+
+# Offscreen Qt with a laptop-sized screen (the plugin's default screen is only 800×600).
+_SCREEN = Path(__file__).parent / "data" / "offscreen-screen.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 
 @pytest.fixture(autouse=True)

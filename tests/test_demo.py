@@ -16,7 +16,17 @@ from mentorapp.guide.content import load_guide
 from mentorapp.guide.stages import STAGES
 
 TODAY = date(2027, 3, 15)
-TABLES = ("programme", "cohort", "organisation", "person", "enrolment", "checklistentry")
+TABLES = (
+    "programme",
+    "cohort",
+    "organisation",
+    "person",
+    "enrolment",
+    "checklistentry",
+    "statuschange",
+    "eligibilitycriterion",
+    "eligibilitycheck",
+)
 
 
 def _demo_file(path: Path, today: date = TODAY) -> Path:
@@ -143,7 +153,7 @@ def test_fields_use_valid_codes_and_values(demo: Path) -> None:
         demo, "SELECT education_field, industry, languages, gender, years_experience FROM person"
     )
     for field, industry, languages, gender, years in rows:
-        assert field in sun and industry in sni
+        assert field in sun | {""} and industry in sni | {""}
         assert languages in ("sv", "en", "sv,en")
         assert gender in ("kvinna", "man", "")
         assert 1 <= years <= 35
@@ -194,4 +204,67 @@ def test_refuses_a_file_with_only_people(tmp_path: Path) -> None:
             write_demo(database, TODAY)
     finally:
         database.close()
-    assert [len(rows) for rows in _dump(path).values()] == [0, 0, 0, 1, 0, 0]
+    assert [len(rows) for rows in _dump(path).values()] == [0, 0, 0, 1, 0, 0, 0, 0, 0]
+
+
+def test_a_few_new_applications_wait_for_codes(demo: Path) -> None:
+    rows = _query(
+        demo,
+        "SELECT p.education_field, p.education_field_text, p.industry, p.industry_text, "
+        "e.role, e.status FROM person p JOIN enrolment e ON e.person_id = p.id "
+        "WHERE p.education_field = '' OR p.industry = ''",
+    )
+    assert 3 <= len(rows) <= 5
+    for field, field_text, industry, industry_text, role, status in rows:
+        assert role == "adept" and status in ("applied", "waitlisted")
+        assert (field or field_text) and (industry or industry_text)
+
+
+def test_every_application_has_a_history_that_ends_in_its_status(demo: Path) -> None:
+    enrolments = _query(
+        demo,
+        "SELECT e.id, e.status, c.application_deadline FROM enrolment e "
+        "JOIN cohort c ON c.id = e.cohort_id",
+    )
+    steps: dict[int, list[tuple]] = {}
+    for row in _query(
+        demo,
+        "SELECT enrolment_id, from_status, to_status, changed_on, reason FROM statuschange "
+        "ORDER BY id",
+    ):
+        steps.setdefault(row[0], []).append(row[1:])
+    assert set(steps) == {e[0] for e in enrolments}
+    for enrolment_id, status, deadline in enrolments:
+        history = steps[enrolment_id]
+        assert history[0][:2] == (None, "applied")
+        assert [s[0] for s in history[1:]] == [s[1] for s in history[:-1]], history
+        assert history[-1][1] == status
+        days = [date.fromisoformat(s[2]) for s in history]
+        assert days == sorted(days) and days[-1] <= TODAY
+        if status != "applied":
+            assert days[0] < date.fromisoformat(deadline)
+            assert history[1][1] == "interview"
+        if status in ("waitlisted", "declined", "withdrawn"):
+            assert history[-1][3], history
+        if status in ("active", "completed"):
+            assert [s[1] for s in history][2:4] == ["accepted", "active"]
+
+
+def test_criteria_are_confirmed_only_for_accepted_applications(demo: Path) -> None:
+    criteria = dict(_query(demo, "SELECT role, COUNT(*) FROM eligibilitycriterion GROUP BY role"))
+    assert criteria == {"adept": 5, "mentor": 4}
+    rows = _query(
+        demo,
+        "SELECT e.id, e.role, e.status, COUNT(k.id), MIN(k.confirmed_on), MAX(k.confirmed_on), "
+        "(SELECT changed_on FROM statuschange s WHERE s.enrolment_id = e.id "
+        " AND s.to_status = 'interview') FROM enrolment e "
+        "LEFT JOIN eligibilitycheck k ON k.enrolment_id = e.id GROUP BY e.id",
+    )
+    accepted_or_later = {"accepted", "active", "completed", "withdrawn"}
+    for _id, role, status, checks, first, last, interview in rows:
+        if status in accepted_or_later:
+            assert checks == criteria[role]
+            assert first == last == interview
+        else:
+            assert checks == 0, status
+    assert {r[2] for r in rows if r[3] == 0} == {"applied", "waitlisted", "declined"}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mentorapp.commands import database_commands
+from mentorapp.commands import database_commands, import_commands, people_commands
 
-MODULES = [database_commands]
+MODULES = [database_commands, import_commands, people_commands]
 
 
 def database_path(args: argparse.Namespace) -> Path:

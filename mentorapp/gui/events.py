@@ -11,6 +11,7 @@ class AppEvents(QObject):
     cohorts_changed = Signal()
     current_cohort_changed = Signal()
     checklist_changed = Signal(str)
+    participants_changed = Signal()
     stage_requested = Signal(str)
     new_round_requested = Signal()
     edit_programme_requested = Signal()

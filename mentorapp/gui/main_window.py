@@ -28,6 +28,7 @@ from mentorapp.gui.models.navigator_model import OVERVIEW_KEY, STAGE_KEY_ROLE, N
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.pages.overview_page import OverviewPage
 from mentorapp.gui.pages.stage_page import StagePage
+from mentorapp.gui.pages.stage_tools import install_tools
 from mentorapp.gui.qt_translation import install_qt_translations
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _, current_language, set_language
@@ -70,8 +71,10 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(objectName="pageStack")
         self._add_page(OVERVIEW_KEY, OverviewPage(self.context))
-        for stage in STAGES:
-            self._add_page(stage.key, StagePage(self.context, stage))
+        stage_pages = {stage.key: StagePage(self.context, stage) for stage in STAGES}
+        install_tools(stage_pages, self.context)
+        for key, page in stage_pages.items():
+            self._add_page(key, page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         splitter.addWidget(self.navigator)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from mentorapp.people.collation import search_text
+
 
 @dataclass(frozen=True)
 class ParticipantRow:
@@ -13,7 +15,7 @@ class ParticipantRow:
     cohort_id: int
     role: str  # "adept" | "mentor"
     status: str  # an EnrolmentStatus value
-    status_changed_on: date | None
+    status_changed_on: date | None  # the date of the change that set ``status``
     first_name: str
     last_name: str
     email: str
@@ -34,7 +36,23 @@ class ParticipantRow:
     goal: str = ""
     preferred_mentor_gender: str = ""
     confirmed: frozenset[int] = field(default_factory=frozenset)  # criterion ids confirmed
+    status_reason: str = ""  # the reason given with the change that set ``status``
 
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def haystack(self) -> str:
+        """What a search box looks through (see ``collation.matches``); compute it once per row."""
+        return search_text(
+            self.first_name,
+            self.last_name,
+            self.email,
+            self.phone,
+            self.city,
+            self.employer,
+            self.job_title,
+            self.education_field_text,
+            self.industry_text,
+        )

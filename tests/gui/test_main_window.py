@@ -138,10 +138,10 @@ def test_language_choice_is_remembered(open_window, db_path, cohort) -> None:
 
 def test_window_size_is_remembered(open_window, db_path, programme) -> None:
     window = open_window(db_path)
-    window.resize(780, 590)
+    window.resize(1250, 790)
     close(window)
     again = open_window(db_path)
-    assert (again.width(), again.height()) == (780, 590)
+    assert (again.width(), again.height()) == (1250, 790)
 
 
 def test_f1_opens_help_for_the_current_stage(open_window, db_path, cohort, monkeypatch, qtbot):

@@ -223,6 +223,14 @@ class OverviewPage(Page):
                     date=format_date(cohort.application_deadline)
                 ),
             )
+        counts = self.context.services.participants.counts(cohort.id)
+        applied = {role: sum(by_status.values()) for role, by_status in counts.items()}
+        if any(applied.values()):
+            lines.append(
+                _("Applications: {adepts} adepts, {mentors} mentors").format(
+                    adepts=applied.get("adept", 0), mentors=applied.get("mentor", 0)
+                )
+            )
         self.round_dates.setText("\n".join(lines))
         self.round_timing.setText(describe_round_timing(cohort, date.today()))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
@@ -28,7 +30,7 @@ class StagePage(Page):
         super().__init__(context, parent)
         self.stage = stage
         self.stage_key = stage.key
-        self._tools: list[tuple[QWidget, str]] = []
+        self._tools: list[tuple[QWidget, Callable[[], str]]] = []
         self._build()
 
     def _build(self) -> None:
@@ -70,14 +72,16 @@ class StagePage(Page):
         layout.addWidget(self.progress)
         layout.addWidget(self.body_stack, 1)
 
-    def add_tool(self, widget: QWidget, title: str) -> None:
-        """Show a stage tool beside the checklist, in a tab of its own."""
+    def add_tool(self, widget: QWidget, title: Callable[[], str]) -> None:
+        """Show a stage tool in a tab before the checklist. The widget has retranslate_ui()
+        and refresh(), and may have flush() to save what was typed."""
         if not self._tools:
             self.body_stack.removeWidget(self.checklist)
-            self.tabs.addTab(self.checklist, "")
             self.body_stack.insertWidget(0, self.tabs)
         self._tools.append((widget, title))
-        self.tabs.addTab(widget, title)
+        self.tabs.addTab(widget, "")
+        self.tabs.removeTab(self.tabs.indexOf(self.checklist))
+        self.tabs.addTab(self.checklist, "")
 
     def retranslate_ui(self) -> None:
         content = load_guide(current_language())[self.stage_key]
@@ -93,8 +97,11 @@ class StagePage(Page):
                 "round to see its checklist."
             )
         )
-        if self.tabs.count():
-            self.tabs.setTabText(0, _("Checklist"))
+        for widget, title in self._tools:
+            self.tabs.setTabText(self.tabs.indexOf(widget), title())
+            widget.retranslate_ui()
+        if self._tools:
+            self.tabs.setTabText(self.tabs.indexOf(self.checklist), _("Checklist"))
         self.checklist.retranslate_ui()
 
     def refresh(self) -> None:
@@ -111,6 +118,9 @@ class StagePage(Page):
         self.body_stack.setCurrentIndex(1 if waiting else 0)
         self.checklist.refresh()
         self._update_progress()
+        if not waiting:
+            for widget, _title in self._tools:
+                widget.refresh()
 
     def _update_progress(self) -> None:
         rows = self.checklist.rows()
@@ -121,3 +131,6 @@ class StagePage(Page):
 
     def flush(self) -> None:
         self.checklist.save_note()
+        for widget, _title in self._tools:
+            if hasattr(widget, "flush"):
+                widget.flush()

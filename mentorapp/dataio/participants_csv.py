@@ -1,0 +1,116 @@
+"""Export a round's adepts or mentors as a CSV file in the import format.
+
+The file uses the import format's English headers, UTF-8 with a BOM (so Excel shows å, ä and ö)
+and commas, so an exported file imports again unchanged: into a new database, another
+programme or after a coordinator corrected it in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from mentorapp.db import Database
+from mentorapp.domain.codes import education_field_label, industry_label
+from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme
+from mentorapp.errors import MentorappError
+from mentorapp.i18n import N_, current_language
+from mentorapp.people.fields import FIELDS, FieldSpec
+from mentorapp.validation import fold
+
+
+class ExportError(MentorappError):
+    title = N_("The participants could not be exported")
+
+
+def export_fields(role: str) -> list[FieldSpec]:
+    """The import format's fields for ``role``, in the format's order."""
+    return [spec for spec in FIELDS if role in spec.roles]
+
+
+def participant_rows(database: Database, cohort_name: str, role: str) -> list[list[str]]:
+    """One list of cells per application, in the order the applications came in."""
+    language = current_language()
+    with database.reading() as session:
+        cohort = _find_cohort(session, cohort_name)
+        query = (
+            select(Enrolment, Person, Organisation.name)
+            .join(Person, Person.id == Enrolment.person_id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(Enrolment.cohort_id == cohort.id, Enrolment.role == role)
+            .order_by(Enrolment.id)
+        )
+        rows = session.exec(query).all()
+    keys = [spec.key for spec in export_fields(role)]
+    result = []
+    for enrolment, person, employer in rows:
+        values = {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "phone": person.phone,
+            "city": person.city,
+            "digital": "yes" if person.digital else "no",
+            "languages": ", ".join(code for code in person.languages.split(",") if code),
+            "education_level": person.education_level,
+            "education_field": person.education_field_text
+            or education_field_label(person.education_field, language),
+            "industry": person.industry_text or industry_label(person.industry, language),
+            "years_experience": ""
+            if person.years_experience is None
+            else str(person.years_experience),
+            "job_title": person.job_title,
+            "employer": employer or "",
+            "capacity": str(enrolment.capacity),
+            "goal": enrolment.goal,
+            "gender": person.gender,
+            "preferred_mentor_gender": enrolment.preferred_mentor_gender,
+        }
+        result.append([values[key] for key in keys])
+    return result
+
+
+def write_participants_csv(database: Database, cohort_name: str, role: str, path: Path) -> int:
+    """Write the file (replacing it only once complete) and return the number of rows."""
+    rows = participant_rows(database, cohort_name, role)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=",", lineterminator="\r\n")
+            writer.writerow([spec.label for spec in export_fields(role)])
+            writer.writerows(rows)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportError(
+            N_(
+                "Mentorapp could not write {path} ({detail}). Choose another folder or file "
+                "name, or close the file if a spreadsheet program has it open."
+            ),
+            path=path,
+            detail=exc.strerror or str(exc),
+        ) from exc
+    return len(rows)
+
+
+def _find_cohort(session: Session, name: str) -> Cohort:
+    programme = session.exec(select(Programme).order_by(Programme.id)).first()
+    cohorts = []
+    if programme is not None:
+        query = select(Cohort).where(Cohort.programme_id == programme.id)
+        cohorts = list(session.exec(query.order_by(Cohort.start, Cohort.id)))
+    for cohort in cohorts:
+        if fold(cohort.name) == fold(name):
+            return cohort
+    if not cohorts:
+        raise ExportError(
+            N_("There is no round called “{name}”: this file has no rounds yet."), name=name
+        )
+    raise ExportError(
+        N_("There is no round called “{name}”. The rounds in this file are: {rounds}."),
+        name=name.strip(),
+        rounds=", ".join(f"“{c.name}”" for c in cohorts),
+    )

@@ -1,0 +1,56 @@
+"""Choosing files to save to, with the message the user needs when writing fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from mentorapp.errors import MentorappError
+from mentorapp.gui.errors import show_error
+from mentorapp.i18n import _
+from mentorapp.paths import safe_file_name
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
+    start = str(Path.home() / suggested)
+    chosen, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    return Path(chosen) if chosen else None
+
+
+def report_write_failure(parent: QWidget, path: Path, error: OSError) -> None:
+    QMessageBox.warning(
+        parent,
+        _("The file could not be saved"),
+        _(
+            "Mentorapp could not write {path} ({detail}). Choose another folder or file "
+            "name and try again."
+        ).format(path=path, detail=error.strerror or error),
+    )
+
+
+def export_participants(parent: QWidget, services, cohort, role: str) -> None:
+    from mentorapp.dataio.participants_csv import write_participants_csv
+
+    who = _("adepts") if role == "adept" else _("mentors")
+    path = ask_save_path(
+        parent,
+        _("Export participants"),
+        safe_file_name(f"{cohort.name} {who}.csv"),
+        _("CSV files (*.csv)"),
+    )
+    if path is None:
+        return
+    try:
+        count = write_participants_csv(services.database, cohort.name, role, path)
+    except MentorappError as error:
+        show_error(parent, error)
+        return
+    except OSError as error:
+        report_write_failure(parent, path, error)
+        return
+    QMessageBox.information(
+        parent,
+        _("Export finished"),
+        _("Saved {count} people to {path}.").format(count=count, path=path),
+    )

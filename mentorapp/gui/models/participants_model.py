@@ -1,0 +1,210 @@
+"""Participants as a table that filters and sorts 10,000 rows between two keystrokes.
+
+Filtering is a list comprehension over a case-folded text kept per row, and sorting uses keys
+computed once per row, both in the UI language: faster than a QSortFilterProxyModel calling
+back into Python for every row, and Swedish names sort … X Y Z Å Ä Ö.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mentorapp.domain.codes import education_field_label, industry_label
+from mentorapp.domain.enums import role_label, status_label
+from mentorapp.i18n import _, current_language, format_date
+from mentorapp.people.collation import matches, search_text, sort_key
+from mentorapp.people.records import ParticipantRow
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: Callable[[], str]
+    text: Callable[[ParticipantRow], str]
+    sort: Callable[[ParticipantRow], Any] | None = None
+
+
+def _field_text(row: ParticipantRow) -> str:
+    label = education_field_label(row.education_field, current_language())
+    return label or row.education_field_text
+
+
+def _industry_text(row: ParticipantRow) -> str:
+    return industry_label(row.industry, current_language()) or row.industry_text
+
+
+def _name_key(row: ParticipantRow) -> tuple:
+    language = current_language()
+    return (sort_key(row.last_name, language), sort_key(row.first_name, language))
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", lambda: _("Name"), lambda r: f"{r.last_name}, {r.first_name}", _name_key),
+    Column("role", lambda: _("Role"), lambda r: role_label(r.role)),
+    Column("status", lambda: _("Status"), lambda r: status_label(r.status)),
+    Column(
+        "changed",
+        lambda: _("Since"),
+        lambda r: format_date(r.status_changed_on),
+        lambda r: r.status_changed_on.toordinal() if r.status_changed_on else 0,
+    ),
+    Column("email", lambda: _("E-mail"), lambda r: r.email),
+    Column("city", lambda: _("City"), lambda r: r.city),
+    Column("field", lambda: _("Field of education"), _field_text),
+    Column("industry", lambda: _("Industry"), _industry_text),
+    Column("languages", lambda: _("Languages"), lambda r: ", ".join(r.languages)),
+    Column("digital", lambda: _("Digital"), lambda r: _("yes") if r.digital else _("no")),
+)
+COLUMN_KEYS = [column.key for column in COLUMNS]
+
+
+@dataclass
+class Filters:
+    """What the user narrowed the list to; empty values mean "all"."""
+
+    text: str = ""
+    role: str = ""
+    status: str = ""
+    education_field: str = ""
+    industry: str = ""
+    city: str = ""
+    language: str = ""
+    digital: bool | None = None
+
+    def accepts(self, row: ParticipantRow, haystack: str, city_key: str) -> bool:
+        return (
+            (not self.role or row.role == self.role)
+            and (not self.status or row.status == self.status)
+            and (not self.education_field or row.education_field == self.education_field)
+            and (not self.industry or row.industry == self.industry)
+            and (not self.city or city_key == self.city)
+            and (not self.language or self.language in row.languages)
+            and (self.digital is None or row.digital == self.digital)
+            and (not self.text or matches(haystack, self.text))
+        )
+
+
+class ParticipantsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._all: list[ParticipantRow] = []
+        self._haystacks: list[str] = []
+        self._cities: list[str] = []
+        self._visible: list[int] = []
+        self._filters = Filters()
+        self._sort_column = 0
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- data in ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[ParticipantRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._haystacks = [_haystack(row) for row in self._all]
+        self._cities = [row.city.strip().casefold() for row in self._all]
+        self._visible = self._filtered()
+        self._sort_visible()
+        self.endResetModel()
+
+    def replace_row(self, updated: ParticipantRow) -> None:
+        """One edited row: update it in place without resetting the view."""
+        for position, row in enumerate(self._all):
+            if row.enrolment_id == updated.enrolment_id:
+                self._all[position] = updated
+                self._haystacks[position] = _haystack(updated)
+                self._cities[position] = updated.city.strip().casefold()
+                if position in self._visible:
+                    shown = self._visible.index(position)
+                    self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(COLUMNS) - 1))
+                return
+
+    def set_filters(self, filters: Filters) -> None:
+        self.beginResetModel()
+        self._filters = filters
+        self._visible = self._filtered()
+        self._sort_visible()
+        self.endResetModel()
+
+    def filters(self) -> Filters:
+        return self._filters
+
+    def all_rows(self) -> list[ParticipantRow]:
+        return list(self._all)
+
+    def row_at(self, visible_row: int) -> ParticipantRow | None:
+        if 0 <= visible_row < len(self._visible):
+            return self._all[self._visible[visible_row]]
+        return None
+
+    def visible_row_of(self, enrolment_id: int) -> int:
+        for shown, position in enumerate(self._visible):
+            if self._all[position].enrolment_id == enrolment_id:
+                return shown
+        return -1
+
+    def _filtered(self) -> list[int]:
+        filters = self._filters
+        haystacks, cities, rows = self._haystacks, self._cities, self._all
+        return [i for i in range(len(rows)) if filters.accepts(rows[i], haystacks[i], cities[i])]
+
+    def _sort_visible(self) -> None:
+        column = COLUMNS[self._sort_column]
+        key = column.sort or (lambda row: sort_key(column.text(row), current_language()))
+        keys = {i: key(self._all[i]) for i in self._visible}
+        self._visible.sort(
+            key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
+        )
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title()
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()].text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()].key == "field":
+            return row.education_field_text or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = column, order
+        self._sort_visible()
+        self.layoutChanged.emit()
+
+    def retranslate(self) -> None:
+        """Labels and the sort order follow the UI language."""
+        self.set_rows(self._all)
+
+
+def _haystack(row: ParticipantRow) -> str:
+    return search_text(
+        row.first_name,
+        row.last_name,
+        row.email,
+        row.city,
+        row.education_field_text,
+        education_field_label(row.education_field, "sv"),
+        education_field_label(row.education_field, "en"),
+    )

@@ -1,0 +1,17 @@
+"""Which tools each stage page carries, beside its checklist."""
+
+from __future__ import annotations
+
+from mentorapp.gui.context import AppContext
+from mentorapp.gui.pages.stage_page import StagePage
+from mentorapp.gui.widgets.criteria_editor import CriteriaEditor
+from mentorapp.gui.widgets.participants_panel import ParticipantsPanel
+from mentorapp.i18n import _
+
+
+def install_tools(pages: dict[str, StagePage], context: AppContext) -> None:
+    pages["purpose"].add_tool(CriteriaEditor(context), lambda: _("Eligibility criteria"))
+    for stage in ("recruitment", "selection"):
+        panel = ParticipantsPanel(context)
+        panel.setObjectName(f"participants_{stage}")
+        pages[stage].add_tool(panel, lambda: _("Applications"))

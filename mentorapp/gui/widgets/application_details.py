@@ -1,0 +1,93 @@
+"""Beside the editor: the eligibility checklist to confirm, and the application's history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QGroupBox, QLabel, QListView, QVBoxLayout, QWidget
+
+from mentorapp.domain.enums import status_label
+from mentorapp.i18n import _, format_date
+
+CRITERION_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class ConfirmationsBox(QGroupBox):
+    """One tick per criterion. Only *that* it was confirmed is stored, never the evidence."""
+
+    confirmation_changed = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmationsBox")
+        self.note = QLabel(wordWrap=True)
+        self.model = QStandardItemModel(self)
+        self.model.itemChanged.connect(self._item_changed)
+        self.view = QListView(objectName="confirmationsView")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setMinimumHeight(120)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view)
+        self._loading = False
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Eligibility, confirmed by you"))
+        self.view.setAccessibleName(_("Eligibility criteria to confirm"))
+        self.note.setText(
+            _(
+                "Tick what you have confirmed, for example at the interview. Mentorapp stores "
+                "only that it was confirmed, never documents or details such as country of birth."
+            )
+        )
+
+    def show_criteria(self, criteria: list, confirmed: dict[int, object]) -> None:
+        self._loading = True
+        self.model.clear()
+        for criterion in criteria:
+            item = QStandardItem(criterion.text)
+            item.setCheckable(True)
+            item.setData(criterion.id, CRITERION_ID)
+            when = confirmed.get(criterion.id)
+            item.setCheckState(Qt.CheckState.Checked if when else Qt.CheckState.Unchecked)
+            item.setToolTip(
+                _("Confirmed on {date}").format(date=format_date(when)) if when else criterion.hint
+            )
+            self.model.appendRow(item)
+        self._loading = False
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        """Tick or untick as a click would (used by keyboard users through Space, and tests)."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.model.item(row).setCheckState(state)
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if not self._loading:
+            checked = item.checkState() == Qt.CheckState.Checked
+            self.confirmation_changed.emit(item.data(CRITERION_ID), checked)
+
+
+class HistoryView(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QStringListModel(self)
+        self.view = QListView(objectName="historyView")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.view)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("History"))
+        self.view.setAccessibleName(_("History of the application"))
+
+    def show_steps(self, steps: list) -> None:
+        lines = []
+        for step in reversed(steps):
+            line = f"{format_date(step.changed_on)}: {status_label(step.to_status)}"
+            if step.reason:
+                line += f" — {step.reason}"
+            lines.append(line)
+        self.model.setStringList(lines)

@@ -1,0 +1,375 @@
+"""Applications in a round: search and filter, edit one, move many through the pipeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_label
+from mentorapp.errors import MentorappError, ValidationError
+from mentorapp.gui.context import AppContext
+from mentorapp.gui.errors import show_error
+from mentorapp.gui.models.participants_model import ROW_ROLE, ParticipantsModel
+from mentorapp.gui.undo import AppliedCommand
+from mentorapp.gui.widgets.application_details import ConfirmationsBox, HistoryView
+from mentorapp.gui.widgets.participant_editor import ParticipantEditor
+from mentorapp.gui.widgets.participant_filters import ParticipantFilters
+from mentorapp.i18n import _, current_language, ngettext
+from mentorapp.people.records import ParticipantRow
+
+# Starting widths in characters for name, role, status, since, e-mail, city, field, industry,
+# languages, digital; the user can drag them.
+COLUMN_WIDTHS = (24, 10, 15, 14, 28, 12, 24, 22, 9, 8)
+
+
+class ParticipantsPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ParticipantsModel()
+        self.undo_stack = QUndoStack(self)
+        self._build()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.filters = ParticipantFilters()
+        self.filters.changed.connect(self._filter)
+        self.table = QTableView(objectName="participantsTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        average = self.table.fontMetrics().averageCharWidth()
+        for column, characters in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, characters * average)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.counts_label = QLabel(objectName="statusCounts", wordWrap=True)
+        self.import_button = QPushButton(objectName="importButton")
+        self.import_button.clicked.connect(self.import_applications)
+        self.add_button = QPushButton(objectName="addParticipantButton")
+        self.add_button.clicked.connect(self.add_participant)
+        self.status_button = QToolButton(objectName="setStatusButton")
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self)
+        self.status_button.setMenu(self.status_menu)
+        self.decision_button = QPushButton(objectName="decisionListButton")
+        self.decision_button.clicked.connect(self.show_decision_list)
+        self.export_button = QToolButton(objectName="exportParticipantsButton")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self)
+        self.export_button.setMenu(self.export_menu)
+        actions = QHBoxLayout()
+        for widget in (self.import_button, self.add_button, self.status_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.decision_button)
+        actions.addWidget(self.export_button)
+
+        self.editor = ParticipantEditor()
+        self.editor.save_requested.connect(self.save_edit)
+        self.confirmations = ConfirmationsBox()
+        self.confirmations.confirmation_changed.connect(self.confirm)
+        self.history = HistoryView()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.editor)
+        side_layout.addWidget(self.confirmations)
+        side_layout.addWidget(self.history)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.counts_label)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    def retranslate_ui(self) -> None:
+        self.filters.retranslate_ui()
+        self.editor.retranslate_ui()
+        self.confirmations.retranslate_ui()
+        self.history.retranslate_ui()
+        self.import_button.setText(_("&Import applications…"))
+        self.add_button.setText(_("Add &applicant…"))
+        self.status_button.setText(_("Set s&tatus"))
+        self.status_button.setAccessibleName(_("Set the status of the selected applications"))
+        self.decision_button.setText(_("&Decision list…"))
+        self.export_button.setText(_("E&xport"))
+        self.export_button.setAccessibleName(_("Export participants to a CSV file"))
+        self.table.setAccessibleName(_("Applications"))
+        self.status_menu.clear()
+        for status in EnrolmentStatus:
+            action = QAction(status_label(status.value), self.status_menu)
+            action.triggered.connect(lambda _c=False, s=status.value: self.set_status(s))
+            self.status_menu.addAction(action)
+        self.export_menu.clear()
+        for role in Role:
+            label = _("Adepts…") if role is Role.ADEPT else _("Mentors…")
+            action = QAction(label, self.export_menu)
+            action.triggered.connect(lambda _c=False, r=role.value: self.export_role(r))
+            self.export_menu.addAction(action)
+        self.model.retranslate()
+        self._selection_changed()
+
+    # -- data ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the round's applications, keeping the selected person selected."""
+        services, cohort = self.context.services, self.context.cohort
+        current = self.editor.row()
+        rows = services.participants.rows(cohort.id) if services and cohort else []
+        self.filters.set_cities_from(rows)
+        self.model.set_rows(rows)
+        self._update_counts()
+        self._select(current.enrolment_id if current else None)
+
+    def _update_counts(self) -> None:
+        rows = self.model.all_rows()
+        parts = []
+        for role in Role:
+            counts = Counter(row.status for row in rows if row.role == role.value)
+            if not counts:
+                continue
+            shown = ", ".join(
+                f"{status_label(s.value).lower()} {counts[s.value]}"
+                for s in EnrolmentStatus
+                if counts[s.value]
+            )
+            parts.append(f"{role_label(role.value, plural=True)}: {shown}")
+        self.counts_label.setText("   ·   ".join(parts) or _("No applications in this round yet."))
+
+    def _filter(self, filters) -> None:
+        current = self.editor.row()
+        self.model.set_filters(filters)
+        self._select(current.enrolment_id if current else None)
+
+    def _select(self, enrolment_id: int | None) -> None:
+        shown = self.model.visible_row_of(enrolment_id) if enrolment_id else -1
+        if shown < 0 and self.model.rowCount():
+            shown = 0
+        if shown < 0:
+            self._show(None)
+            return
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(shown, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self._show(self.model.row_at(shown))
+
+    def selected_rows(self) -> list[ParticipantRow]:
+        indexes = self.table.selectionModel().selectedRows()
+        return [index.data(ROW_ROLE) for index in indexes]
+
+    def _current_changed(self, current, previous) -> None:
+        if self.editor.is_dirty() and not self._save_pending():
+            return
+        self._show(self.model.row_at(current.row()))
+
+    def _save_pending(self) -> bool:
+        """Save what was typed before another row is shown; nothing typed is dropped."""
+        row = self.editor.row()
+        return row is None or self.save_edit(row.enrolment_id, self.editor.changes())
+
+    def _show(self, row: ParticipantRow | None) -> None:
+        self.editor.show_row(row)
+        services = self.context.services
+        programme = self.context.programme
+        if row is None or services is None or programme is None:
+            self.confirmations.show_criteria([], {})
+            self.history.show_steps([])
+            return
+        criteria = services.eligibility.criteria(programme.id, row.role, current_language())
+        confirmed = services.eligibility.confirmations(row.enrolment_id)
+        self.confirmations.show_criteria(criteria, confirmed)
+        self.history.show_steps(services.pipeline.history(row.enrolment_id))
+
+    def _selection_changed(self, *_args: object) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.status_button.setEnabled(count > 0)
+        self.status_button.setToolTip(
+            ngettext(
+                "Change the status of {n} application",
+                "Change the status of {n} applications",
+                count,
+            ).format(n=count)
+        )
+
+    # -- edits (each one undoable) ---------------------------------------------------------
+    def _after_change(self) -> None:
+        self.refresh()
+        self.context.events.participants_changed.emit()
+
+    def save_edit(self, enrolment_id: int, changes: dict) -> bool:
+        if not changes:
+            return True
+        service = self.context.services.participants
+        before_row = service.row(enrolment_id)
+        before = {key: getattr(before_row, key) for key in changes}
+        try:
+            service.update(enrolment_id, changes)
+        except ValidationError as error:
+            self.editor.show_error(error.user_message(), error.field)
+            return False
+        except MentorappError as error:
+            show_error(self, error)
+            return False
+        name = before_row.name
+        self.undo_stack.push(
+            AppliedCommand(
+                _("Edit {name}").format(name=name),
+                apply=lambda: service.update(enrolment_id, changes),
+                revert=lambda: service.update(enrolment_id, before),
+                after=self._after_change,
+                on_error=lambda error: show_error(self, error),
+            )
+        )
+        self.editor.show_row(service.row(enrolment_id))
+        self._after_change()
+        return True
+
+    def set_status(self, status: str) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            _("Set status"),
+            ngettext(
+                "Set {n} application to “{status}”. Reason (optional, shown in the history):",
+                "Set {n} applications to “{status}”. Reason (optional, shown in the history):",
+                len(rows),
+            ).format(n=len(rows), status=status_label(status)),
+        )
+        if ok:
+            self.change_status([row.enrolment_id for row in rows], status, reason)
+
+    def change_status(self, enrolment_ids: list[int], status: str, reason: str = "") -> None:
+        pipeline = self.context.services.pipeline
+        try:
+            made = {"ids": pipeline.change_status(enrolment_ids, status, reason)}
+        except MentorappError as error:
+            show_error(self, error)
+            return
+
+        def apply() -> None:
+            made["ids"] = pipeline.change_status(enrolment_ids, status, reason)
+
+        self.undo_stack.push(
+            AppliedCommand(
+                ngettext(
+                    "Set {n} application to {status}",
+                    "Set {n} applications to {status}",
+                    len(enrolment_ids),
+                ).format(n=len(enrolment_ids), status=status_label(status)),
+                apply=apply,
+                revert=lambda: pipeline.undo(made["ids"]),
+                after=self._after_change,
+                on_error=lambda error: show_error(self, error),
+            )
+        )
+        self._after_change()
+
+    def confirm(self, criterion_id: int, confirmed: bool) -> None:
+        row = self.editor.row()
+        if row is None:
+            return
+        eligibility = self.context.services.eligibility
+        try:
+            eligibility.confirm(row.enrolment_id, criterion_id, confirmed)
+        except MentorappError as error:
+            show_error(self, error)
+            return
+        self.undo_stack.push(
+            AppliedCommand(
+                _("Confirm a criterion") if confirmed else _("Remove a confirmation"),
+                apply=lambda: eligibility.confirm(row.enrolment_id, criterion_id, confirmed),
+                revert=lambda: eligibility.confirm(row.enrolment_id, criterion_id, not confirmed),
+                after=self._after_change,
+                on_error=lambda error: show_error(self, error),
+            )
+        )
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def import_applications(self) -> None:
+        from mentorapp.gui.dialogs.import_wizard import ImportWizard
+
+        if ImportWizard.run(self, self.context):
+            self.context.reload()
+            self._after_change()
+
+    def add_participant(self) -> None:
+        from mentorapp.gui.dialogs.add_participant_dialog import AddParticipantDialog
+
+        cohort = self.context.cohort
+        if cohort is None:
+            return
+        created = AddParticipantDialog.ask(self, self.context.services, cohort.id)
+        if created is not None:
+            self._after_change()
+            self._select(created.enrolment_id)
+
+    def show_decision_list(self) -> None:
+        from mentorapp.gui.dialogs.decision_list_dialog import DecisionListDialog
+
+        if self.context.cohort is not None:
+            DecisionListDialog.show_for(self, self.context.services, self.context.cohort)
+
+    def export_role(self, role: str) -> None:
+        from mentorapp.gui.dialogs.files import export_participants
+
+        if self.context.cohort is not None:
+            export_participants(self, self.context.services, self.context.cohort, role)
+
+    def flush(self) -> None:
+        if self.editor.is_dirty():
+            self._save_pending()
