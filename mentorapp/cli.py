@@ -66,3 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MentorappError as error:
         print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output went to a program that stopped reading, e.g. head
+        sys.stderr.close()
+        return 0

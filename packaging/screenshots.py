@@ -1,6 +1,6 @@
 """Render the screenshots in docs/ from the demo programme: python packaging/screenshots.py
 
-Runs offscreen; each window is 1280×800, the smallest laptop screen we support.
+Runs offscreen; each main window is 1280×800, the smallest laptop screen we support.
 """
 
 from __future__ import annotations
@@ -10,29 +10,65 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["MENTORAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mentorapp-shots-")
-
 from PySide6.QtWidgets import QApplication
 
 from mentorapp.app import build_window
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SCREEN = ROOT / "tests" / "data" / "offscreen-screen.json"
+
+# An application form export with the kinds of mistakes the import preview explains.
+FORM_WITH_MISTAKES = (
+    "Tidstämpel;Förnamn;Efternamn;E-postadress;Ort;Digitala träffar;Språk;Utbildningsområde;"
+    "Bransch;Års erfarenhet\n"
+    "2027-01-03 09:12;Yasmin;Haidari;yasmin.haidari@example.com;Göteborg;Ja;Svenska, Engelska;"
+    "Ekonomi;Bank och finans;4\n"
+    "2027-01-03 11:40;Dmytro;Bondarenko;;Stockholm;Nej;engelska;Data och IT;IT och telekom;7\n"
+    "2027-01-04 08:05;Hülya;Kaya;hulya.kaya@example;Malmö;x;sv;Juridik;Offentlig förvaltning;3\n"
+    "2027-01-05 19:30;Thabo;Nkosi;thabo.nkosi@example.com;Linköping;;franska;Naturvetenskap;"
+    "Industri;många\n"
+    "2027-01-06 13:00;Lucía;Fernández;lucia.fernandez@example.com;Stockholm;Ja;Svenska och "
+    "engelska;Samhällsvetenskap;Offentlig förvaltning;5\n"
+)
+
+
+def shoot(app: QApplication, language: str, folder: Path) -> None:
+    from mentorapp.gui.dialogs.import_wizard import ImportWizard
+
+    window = build_window(None, True, language)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(DOCS / f"overview-{language}.png"))
+    window.show_stage("running")
+    app.processEvents()
+    window.grab().save(str(DOCS / f"stage-{language}.png"))
+    window.show_stage("selection")
+    app.processEvents()
+    window.grab().save(str(DOCS / f"participants-{language}.png"))
+
+    form = folder / f"ansokningar-{language}.csv"
+    form.write_bytes(FORM_WITH_MISTAKES.encode("utf-8-sig"))
+    wizard = ImportWizard(window.context, window)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(form))
+    wizard.next()
+    wizard.next()
+    app.processEvents()
+    wizard.grab().save(str(DOCS / f"import-preview-{language}.png"))
+    wizard.close()
+    window.close()
+    window.context.services.close()
 
 
 def main() -> int:
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+    os.environ["MENTORAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mentorapp-shots-")
     app = QApplication.instance() or QApplication(sys.argv)
-    for language in ("sv", "en"):
-        window = build_window(None, True, language)
-        window.resize(1280, 800)
-        window.show()
-        app.processEvents()
-        window.grab().save(str(DOCS / f"overview-{language}.png"))
-        window.show_stage("running")
-        app.processEvents()
-        window.grab().save(str(DOCS / f"stage-{language}.png"))
-        window.close()
-        window.context.services.close()
+    with tempfile.TemporaryDirectory() as folder:
+        for language in ("sv", "en"):
+            shoot(app, language, Path(folder))
     print(f"wrote screenshots to {DOCS}")
     return 0
 

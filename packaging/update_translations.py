@@ -59,6 +59,7 @@ def main() -> int:
             "-l",
             language,
             "--no-wrap",
+            *(("--ignore-obsolete",) if action == "update" else ()),
         )
     english = TRANSLATIONS / "en" / "LC_MESSAGES" / "mentorapp.po"
     with english.open("rb") as handle:

@@ -173,9 +173,7 @@ class _Import:
                     enrol_only.append((person_id, application.enrolment))
             else:
                 updates.append((application, person_id))
-        enrolling = (
-            bool(new) or bool(enrol_only) or any(pid not in enrolled for _a, pid in updates)
-        )
+        enrolling = bool(new) or bool(enrol_only) or any(pid not in enrolled for _a, pid in updates)
         report.cohort_created = cohort is None and enrolling
         report.programme_created = programme is None and enrolling
         report.created, report.updated = len(new), len(updates)

@@ -15,7 +15,7 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from mentorapp.gui.models.participants_model import Filters, ParticipantsModel
 from mentorapp.i18n import set_language
@@ -104,6 +104,8 @@ def main() -> None:
     model = ParticipantsModel()
     view = QTableView()
     view.setModel(model)
+    view.setWordWrap(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # as in the panel
     view.resize(1000, 700)
     view.show()
     started = time.perf_counter()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorapp.gui.dialogs.files import ask_save_path, report_write_failure
-from mentorapp.i18n import _
+from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
 
@@ -68,7 +68,11 @@ class DecisionListDialog(QDialog):
             report_write_failure(self, path, error)
             return
         QMessageBox.information(
-            self, _("Saved"), _("Saved {count} decisions to {path}.").format(count=count, path=path)
+            self,
+            _("Saved"),
+            ngettext(
+                "Saved {count} decision to {path}.", "Saved {count} decisions to {path}.", count
+            ).format(count=count, path=path),
         )
 
     @classmethod

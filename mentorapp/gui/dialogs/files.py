@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mentorapp.errors import MentorappError
 from mentorapp.gui.errors import show_error
-from mentorapp.i18n import _
+from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
 
@@ -52,5 +52,7 @@ def export_participants(parent: QWidget, services, cohort, role: str) -> None:
     QMessageBox.information(
         parent,
         _("Export finished"),
-        _("Saved {count} people to {path}.").format(count=count, path=path),
+        ngettext(
+            "Saved {count} person to {path}.", "Saved {count} people to {path}.", count
+        ).format(count=count, path=path),
     )

@@ -249,7 +249,7 @@ class CheckPage(QWizardPage):
                 who=who,
                 created=report.created,
                 existing=report.updated + report.skipped,
-                bad=len({problem.row for problem in report.errors}),
+                bad=report.rows_with_errors,
             )
             + (
                 " "
@@ -262,7 +262,10 @@ class CheckPage(QWizardPage):
         self.problems.setHorizontalHeaderLabels([_("Row"), _("Column"), _("Problem")])
         for problem in report.errors:
             row = QStandardItem(str(problem.row))
-            row.setData(int(Qt.AlignmentFlag.AlignRight), Qt.ItemDataRole.TextAlignmentRole)
+            row.setData(
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                Qt.ItemDataRole.TextAlignmentRole,
+            )
             self.problems.appendRow(
                 [row, QStandardItem(problem.column), QStandardItem(problem.message)]
             )
@@ -350,8 +353,8 @@ class RunPage(QWizardPage):
                 text += " " + ngettext(
                     "{n} row with problems was left out.",
                     "{n} rows with problems were left out.",
-                    len({p.row for p in report.errors}),
-                ).format(n=len({p.row for p in report.errors}))
+                    report.rows_with_errors,
+                ).format(n=report.rows_with_errors)
         self.progress.setValue(self.progress.maximum())
         self.result.setText(text)
         self.done = True

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from mentorapp.domain.codes import education_field_label, industry_label
 from mentorapp.domain.enums import role_label, status_label
 from mentorapp.i18n import _, current_language, format_date
-from mentorapp.people.collation import matches, search_text, sort_key
+from mentorapp.people.collation import query_terms, search_text, sort_key
 from mentorapp.people.records import ParticipantRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +78,14 @@ class Filters:
     language: str = ""
     digital: bool | None = None
 
-    def accepts(self, row: ParticipantRow, haystack: str, city_key: str) -> bool:
+    def narrows_by_field(self) -> bool:
+        return bool(
+            self.role or self.status or self.education_field or self.industry or self.city
+            or self.language or self.digital is not None
+        )  # fmt: skip
+
+    def accepts(self, row: ParticipantRow, city_key: str) -> bool:
+        """The field filters; the text is matched separately, in one fast pass per term."""
         return (
             (not self.role or row.role == self.role)
             and (not self.status or row.status == self.status)
@@ -87,7 +94,6 @@ class Filters:
             and (not self.city or city_key == self.city)
             and (not self.language or self.language in row.languages)
             and (self.digital is None or row.digital == self.digital)
-            and (not self.text or matches(haystack, self.text))
         )
 
 
@@ -98,6 +104,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._haystacks: list[str] = []
         self._cities: list[str] = []
         self._visible: list[int] = []
+        self._order: list[int] = []  # every row, in the current sort order
         self._filters = Filters()
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -108,8 +115,8 @@ class ParticipantsModel(QAbstractTableModel):
         self._all = list(rows)
         self._haystacks = [_haystack(row) for row in self._all]
         self._cities = [row.city.strip().casefold() for row in self._all]
+        self._order = self._sorted_order()
         self._visible = self._filtered()
-        self._sort_visible()
         self.endResetModel()
 
     def replace_row(self, updated: ParticipantRow) -> None:
@@ -128,7 +135,6 @@ class ParticipantsModel(QAbstractTableModel):
         self.beginResetModel()
         self._filters = filters
         self._visible = self._filtered()
-        self._sort_visible()
         self.endResetModel()
 
     def filters(self) -> Filters:
@@ -149,17 +155,23 @@ class ParticipantsModel(QAbstractTableModel):
         return -1
 
     def _filtered(self) -> list[int]:
-        filters = self._filters
-        haystacks, cities, rows = self._haystacks, self._cities, self._all
-        return [i for i in range(len(rows)) if filters.accepts(rows[i], haystacks[i], cities[i])]
+        """Visible rows, already in sort order: filtering keeps the order, so a keystroke
+        never sorts. Each search term is one substring test per row."""
+        filters, haystacks = self._filters, self._haystacks
+        visible = self._order
+        for term in query_terms(filters.text):
+            visible = [i for i in visible if term in haystacks[i]]
+        if filters.narrows_by_field():
+            rows, cities = self._all, self._cities
+            visible = [i for i in visible if filters.accepts(rows[i], cities[i])]
+        return visible
 
-    def _sort_visible(self) -> None:
+    def _sorted_order(self) -> list[int]:
         column = COLUMNS[self._sort_column]
         key = column.sort or (lambda row: sort_key(column.text(row), current_language()))
-        keys = {i: key(self._all[i]) for i in self._visible}
-        self._visible.sort(
-            key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
-        )
+        keys = [key(row) for row in self._all]
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -190,7 +202,8 @@ class ParticipantsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort_column, self._sort_order = column, order
-        self._sort_visible()
+        self._order = self._sorted_order()
+        self._visible = self._filtered()
         self.layoutChanged.emit()
 
     def retranslate(self) -> None:
