@@ -132,6 +132,8 @@ def test_migrating_from_the_first_release_keeps_data_and_saves_a_copy(db_path: P
         assert history == [("accepted", "2027-01-20")]
         roles = new.execute("SELECT role, COUNT(*) FROM eligibilitycriterion GROUP BY role")
         assert dict(roles.fetchall()) == {"adept": 5, "mentor": 4}
+        matching = new.execute("SELECT match_weights, match_spread FROM programme").fetchall()
+        assert matching == [("", 1)]
 
 
 def test_current_database_opens_without_copy(db_path: Path) -> None:

@@ -17,6 +17,10 @@ class Programme(SQLModel, table=True):
     default_language: str = "sv"
     meetings_per_round: int = 4
     months_per_round: int = 4
+    # Matching preferences: the weights of the score's parts as JSON ("" = the defaults),
+    # and whether every mentor gets one adept before any mentor gets a second.
+    match_weights: str = ""
+    match_spread: bool = True
 
 
 class Cohort(SQLModel, table=True):
@@ -138,3 +142,41 @@ class EligibilityCheck(SQLModel, table=True):
     enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
     criterion_id: int = Field(foreign_key="eligibilitycriterion.id", ondelete="CASCADE", index=True)
     confirmed_on: date
+
+
+class MatchGroup(SQLModel, table=True):
+    """An accepted match: one mentor and the adepts they meet, in one meeting language."""
+
+    __table_args__ = (UniqueConstraint("cohort_id", "mentor_enrolment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    mentor_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE")
+    language: str = "sv"
+    score: int = 0
+    parts: str = ""  # JSON: the score's parts for the group's pairs, to explain it later
+    accepted_on: date | None = None
+
+
+class GroupMember(SQLModel, table=True):
+    """An adept in an accepted group; an adept is in at most one group per round."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="matchgroup.id", ondelete="CASCADE", index=True)
+    adept_enrolment_id: int = Field(
+        foreign_key="enrolment.id", ondelete="CASCADE", sa_column_kwargs={"unique": True}
+    )
+    score: int = 0
+
+
+class PairRule(SQLModel, table=True):
+    """The coordinator's word on a mentor–adept pair: "locked" (keep them together when the
+    proposal is made again) or "never" (do not pair them)."""
+
+    __table_args__ = (UniqueConstraint("mentor_enrolment_id", "adept_enrolment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    mentor_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE")
+    adept_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE")
+    rule: str  # "locked" | "never"
