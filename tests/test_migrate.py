@@ -161,3 +161,18 @@ def test_a_failed_migration_changes_nothing(db_path: Path) -> None:
         tables = {row[0] for row in after.execute("SELECT name FROM sqlite_master")}
         assert "statuschange" not in tables
         assert after.execute("SELECT COUNT(*) FROM enrolment").fetchone() == (1,)
+
+
+def test_migrations_build_exactly_the_tables_of_the_models(db_path: Path) -> None:
+    """A model change without its migration fails here, before it reaches a user's file."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import mentorapp.domain.models  # noqa: F401 - registers the tables
+
+    database = open_database(db_path)
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    database.close()
+    assert differences == []

@@ -21,6 +21,9 @@ class Programme(SQLModel, table=True):
     # and whether every mentor gets one adept before any mentor gets a second.
     match_weights: str = ""
     match_spread: bool = True
+    # The organisation's logo for printed workbooks (PNG or JPEG bytes), kept in the file so
+    # that a backup carries it.
+    logo: bytes | None = None
 
 
 class Cohort(SQLModel, table=True):
@@ -180,3 +183,14 @@ class PairRule(SQLModel, table=True):
     mentor_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE")
     adept_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE")
     rule: str  # "locked" | "never"
+
+
+class PlannedMeeting(SQLModel, table=True):
+    """When a group plans to hold meeting ``number`` (1–n); printed on the workbook's pages."""
+
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="matchgroup.id", ondelete="CASCADE", index=True)
+    number: int
+    planned_on: date
