@@ -50,11 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommand_index(argv: list[str]) -> int:
+    """Where the subcommand starts: its own options (``workbooks --lang both``) are not ours."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ("--db", "--lang"):
+            index += 2
+        elif token.startswith("-"):
+            index += 1
+        else:
+            return index
+    return len(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang", choices=LANGUAGES)
-    known, _rest = early.parse_known_args(argv)
+    known, _rest = early.parse_known_args(argv[: _subcommand_index(argv)])
     set_language(choose_language(known.lang))
     args = build_parser().parse_args(argv)
     if args.command is None:

@@ -12,9 +12,12 @@ from sqlmodel import select
 
 from mentorapp.db import Database
 from mentorapp.db.migrate import open_database, schema_revision
+from mentorapp.documents.workbook_service import WorkbookService
 from mentorapp.domain.enums import Role
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Programme
 from mentorapp.guide.progress import GuideService
+from mentorapp.matching.service import MatchingService
+from mentorapp.meetings import MeetingService
 from mentorapp.people.eligibility import EligibilityService
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import PipelineService
@@ -49,6 +52,9 @@ class Services:
         self.participants = ParticipantService(database)
         self.pipeline = PipelineService(database)
         self.eligibility = EligibilityService(database)
+        self.workbooks = WorkbookService(database)
+        self.matching = MatchingService(database)
+        self.meetings = MeetingService(database)
 
     @classmethod
     def open(cls, path: Path) -> Services:

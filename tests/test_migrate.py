@@ -118,7 +118,9 @@ def test_migrating_from_the_first_release_keeps_data_and_saves_a_copy(db_path: P
 
     open_database(db_path).close()
 
-    copies = list(db_path.parent.glob("programme.before-migration-0001-*.db"))
+    copies = list(
+        (db_path.parent / "programme-safety-copies").glob("programme-*-before-migration.db")
+    )
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -139,7 +141,7 @@ def test_migrating_from_the_first_release_keeps_data_and_saves_a_copy(db_path: P
 def test_current_database_opens_without_copy(db_path: Path) -> None:
     open_database(db_path).close()
     open_database(db_path).close()
-    assert not list(db_path.parent.glob("*before-migration*"))
+    assert not list(db_path.parent.rglob("*before-migration*"))
 
 
 def test_inspect_missing_file(tmp_path: Path) -> None:

@@ -6,9 +6,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mentorapp.commands import database_commands, import_commands, people_commands
+from mentorapp.commands import (
+    database_commands,
+    import_commands,
+    match_commands,
+    people_commands,
+    workbook_commands,
+)
 
-MODULES = [database_commands, import_commands, people_commands]
+MODULES = [
+    database_commands,
+    import_commands,
+    people_commands,
+    match_commands,
+    workbook_commands,
+]
 
 
 def database_path(args: argparse.Namespace) -> Path:

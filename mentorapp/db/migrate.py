@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from mentorapp.db.engine import Database, make_engine
+from mentorapp.db.files import create_private_file, make_private, make_private_with_side_files
 from mentorapp.errors import DatabaseRefused
 from mentorapp.i18n import N_
 
@@ -97,19 +97,14 @@ def inspect_file(path: Path) -> FileState:
 
 
 def copy_before_migration(path: Path, revision: str) -> Path:
-    """Save a consistent copy beside the file (SQLite's online backup includes the WAL)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
+    """Save a consistent copy (the online backup includes the WAL) among the safety copies.
+
+    The copy's own ``alembic_version`` records ``revision``; it is named like every safety
+    copy, with the reason "before-migration", and is rotated with the others of its kind.
+    """
+    from mentorapp.db.safety import SafetyCopies
+
+    return SafetyCopies(path).make("before-migration")
 
 
 def _upgrade(database: Database) -> None:
@@ -149,12 +144,18 @@ def open_database(path: Path) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     if state.has_tables and state.revision is not None:
         copy_before_migration(path, state.revision)
+    if not path.exists():
+        create_private_file(path)  # people's data: owner-only from the first byte
+    elif not state.has_tables:
+        make_private(path)
     database = Database(path, make_engine(path))
     try:
         _upgrade(database)
     except Exception:
         database.close()
         raise
+    if not state.has_tables:
+        make_private_with_side_files(path)
     return database
 
 

@@ -12,6 +12,8 @@ class AppEvents(QObject):
     current_cohort_changed = Signal()
     checklist_changed = Signal(str)
     participants_changed = Signal()
+    groups_changed = Signal()
+    workbooks_written = Signal(int)
     stage_requested = Signal(str)
     new_round_requested = Signal()
     edit_programme_requested = Signal()

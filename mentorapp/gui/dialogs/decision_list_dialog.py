@@ -2,56 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from mentorapp.gui.dialogs.files import ask_save_path, report_write_failure
+from mentorapp.gui.dialogs.text_print_dialog import TextPrintDialog
 from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
 
-class DecisionListDialog(QDialog):
+class DecisionListDialog(TextPrintDialog):
     def __init__(self, services, cohort, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            _("Decision list: {round}").format(round=cohort.name),
+            services.pipeline.decision_text(cohort.id),
+            parent,
+        )
         self.setObjectName("decisionListDialog")
-        self.setWindowTitle(_("Decision list: {round}").format(round=cohort.name))
         self._services, self._cohort = services, cohort
-        self.text = QPlainTextEdit(objectName="decisionText")
-        self.text.setReadOnly(True)
-        self.text.setPlainText(services.pipeline.decision_text(cohort.id))
-        self.text.setAccessibleName(_("Decision list"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton(_("&Print…"), objectName="printDecisionsButton")
         self.csv_button = QPushButton(_("Save as &CSV…"), objectName="csvDecisionsButton")
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.csv_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.print_button.clicked.connect(self.print_list)
+        self.buttons.addButton(self.csv_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.csv_button.clicked.connect(self.save_csv)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(620, 620)
-
-    def document(self) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(QFont(self.font().family(), 11))
-        document.setPlainText(self.text.toPlainText())
-        return document
-
-    def print_list(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            self.document().print_(printer)
 
     def save_csv(self) -> None:
         path = ask_save_path(

@@ -1,0 +1,65 @@
+"""``workbooks``: print a round's pair workbooks to PDF files, one per group or all in one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mentorapp.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "workbooks", help=_("write the pair workbooks of a round's accepted groups as PDF files")
+    )
+    command.add_argument(
+        "--cohort", metavar=_("ROUND"), help=_("the round's name (the current round if left out)")
+    )
+    command.add_argument(
+        "--out", type=Path, required=True, metavar=_("FOLDER"), help=_("the folder to write to")
+    )
+    command.add_argument(
+        "--lang",
+        dest="workbook_language",
+        choices=("sv", "en", "both"),
+        help=_("the workbooks' language (each group's meeting language if left out)"),
+    )
+    command.add_argument(
+        "--combined", action="store_true", help=_("put all workbooks in one file for printing")
+    )
+    command.add_argument(
+        "--paper", choices=("A4", "Letter"), default="A4", help=_("the paper size (A4)")
+    )
+    command.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("a folder with the organisation's edited workbook text (workbook-sv.toml …)"),
+    )
+    command.set_defaults(handler=write_workbooks)
+
+
+def write_workbooks(args: argparse.Namespace) -> int:
+    from mentorapp.commands import database_path
+    from mentorapp.commands.people_commands import find_cohort
+    from mentorapp.services import Services
+
+    def warn(error) -> None:
+        print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
+
+    with Services.opened(database_path(args)) as services:
+        cohort = find_cohort(services, args.cohort)
+        assert cohort.id is not None
+        written = services.workbooks.write_workbooks(
+            cohort.id,
+            args.out,
+            language=args.workbook_language,
+            combined=args.combined,
+            custom_dir=args.content,
+            page_size=args.paper,
+            warn=warn,
+        )
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,98 @@
+"""Owner-only files, and consistent copies of a live SQLite file.
+
+People's data lives in these files, so on POSIX every file Mentorapp creates is readable by
+its owner only (0o600) and its folders are 0o700; Windows keeps a user's profile private
+already, so nothing is changed there. Copies go through SQLite's online backup API, which
+reads one consistent snapshot (the WAL included) even while another connection writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _posix() -> bool:
+    return os.name == "posix"
+
+
+def make_private(path: Path) -> None:
+    """Owner read/write only, for a file that exists (POSIX; a no-op elsewhere)."""
+    if _posix() and path.is_file():
+        os.chmod(path, PRIVATE_FILE)
+
+
+def make_private_with_side_files(path: Path) -> None:
+    """The database file and its -wal/-shm/-journal companions, where they exist."""
+    for candidate in (path, *side_files(path)):
+        make_private(candidate)
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in SIDE_FILES]
+
+
+def private_folder(path: Path) -> Path:
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if _posix():
+        os.chmod(path, PRIVATE_FOLDER)
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file that nobody else can read, before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the database file's permissions, so they follow.
+    """
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    except FileExistsError:  # another process was quicker; its file is as good
+        return
+    os.close(descriptor)
+    make_private(path)
+
+
+def private_temporary(folder: Path, name: str) -> Path:
+    """A new, empty, owner-only file in ``folder`` to write ``name`` into before moving it."""
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial")
+    os.close(descriptor)
+    return Path(temporary)
+
+
+def connect_existing(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """Connect without ever creating a file (a plain connect would make an empty one)."""
+    mode = "ro" if read_only else "rw"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+
+
+def online_copy(source: Path, target: Path) -> Path:
+    """Copy the database at ``source`` to ``target`` as one self-contained, owner-only file.
+
+    The copy is written beside ``target`` and moved into place only when complete, so an
+    interrupted copy never leaves a half file under the real name.
+    """
+    temporary = private_temporary(target.parent, target.name)
+    try:
+        origin = connect_existing(source)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                origin.backup(copy)
+                # A rollback journal instead of WAL: the copy is a single file to keep or send.
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        finally:
+            origin.close()
+        make_private(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,206 @@
+"""Safety copies: whole-file snapshots kept in a private folder beside the database.
+
+A coordinator who deleted the wrong round last Tuesday needs last Monday's file, not an
+export they never made. So Mentorapp copies the file once a day, when it quits, before a
+restore and before a migration, into ``<stem>-safety-copies/`` (0o700, files 0o600), named
+``<stem>-<YYYYmmdd-HHMMSS>-<reason>.db``. Rotation keeps the newest ``keep`` copies *of each
+reason*, so ten quick quits never push out the daily copies or the copy made before a
+restore. Copies are plain single files (rollback journal, no WAL) that any SQLite tool opens.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mentorapp.db.files import (
+    connect_existing,
+    create_private_file,
+    make_private_with_side_files,
+    online_copy,
+    private_folder,
+)
+from mentorapp.errors import MentorappError
+from mentorapp.i18n import N_
+
+REASONS = ("daily", "quit", "before-restore", "manual", "before-migration")
+_STAMP = "%Y%m%d-%H%M%S"
+_COUNTS = {
+    "programmes": "SELECT COUNT(*) FROM programme",
+    "cohorts": "SELECT COUNT(*) FROM cohort",
+    "adepts": "SELECT COUNT(DISTINCT person_id) FROM enrolment WHERE role = 'adept'",
+    "mentors": "SELECT COUNT(DISTINCT person_id) FROM enrolment WHERE role = 'mentor'",
+}
+
+
+class SafetyCopyError(MentorappError):
+    """A safety copy could not be made or used; the database itself was not changed."""
+
+    title = N_("Safety copy")
+
+
+@dataclass(frozen=True)
+class SafetyCopy:
+    """One copy as the user chooses among them. Counts are None if the copy cannot be read."""
+
+    path: Path
+    made_at: datetime
+    reason: str
+    programmes: int | None = None
+    cohorts: int | None = None
+    adepts: int | None = None
+    mentors: int | None = None
+    revision: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.programmes is not None
+
+
+class SafetyCopies:
+    def __init__(self, db_path: Path, keep: int = 10) -> None:
+        self.db_path = Path(db_path)
+        self.keep = max(1, keep)
+        self.folder = self.db_path.with_name(f"{self.db_path.stem}-safety-copies")
+        reasons = "|".join(re.escape(reason) for reason in REASONS)
+        self._pattern = re.compile(
+            rf"^{re.escape(self.db_path.stem)}-(\d{{8}}-\d{{6}})-({reasons})(?:-(\d+))?\.db$"
+        )
+
+    def make(self, reason: str, now: datetime | None = None) -> Path:
+        """Copy the database now; returns the copy's path. Older copies are rotated out."""
+        if reason not in REASONS:
+            raise ValueError(f"unknown reason: {reason!r}")
+        stamp = (now or datetime.now()).strftime(_STAMP)
+        try:
+            private_folder(self.folder)
+            target = self._free_name(stamp, reason)
+            online_copy(self.db_path, target)
+        except (OSError, sqlite3.Error) as exc:
+            raise SafetyCopyError(
+                N_(
+                    "Mentorapp could not save a safety copy of {path} in {folder} ({detail}). "
+                    "Check that the disk has free space and that the folder can be written."
+                ),
+                path=self.db_path,
+                folder=self.folder,
+                detail=str(exc),
+            ) from exc
+        self._rotate(reason)
+        return target
+
+    def daily_if_needed(self, now: datetime | None = None) -> Path | None:
+        """The day's first start makes a "daily" copy; later starts that day make none."""
+        now = now or datetime.now()
+        if not self.db_path.is_file() or self.db_path.stat().st_size == 0:
+            return None
+        for _path, made_at, reason in self._found():
+            if reason == "daily" and made_at.date() == now.date():
+                return None
+        return self.make("daily", now=now)
+
+    def list(self) -> list[SafetyCopy]:
+        """Every copy, newest first, with what it holds (read without changing it)."""
+        return [self._describe(path, made_at, reason) for path, made_at, reason in self._found()]
+
+    def restore(self, copy_path: Path) -> Path | None:
+        """Put the copy's content into the database file; returns the "before-restore" copy.
+
+        The copy is checked first (a damaged, foreign or newer file is refused and nothing
+        changes). Then the current file is copied, and the copy is written into the live file
+        with the online backup API, as one transaction. Reopen the database afterwards.
+        """
+        from mentorapp.db.migrate import inspect_file  # migrate imports this module
+
+        copy_path = Path(copy_path)
+        state = inspect_file(copy_path)
+        if not state.has_tables or not _intact(copy_path):
+            raise SafetyCopyError(
+                N_(
+                    "“{path}” cannot be restored: it is empty or damaged. Nothing was changed. "
+                    "Choose another safety copy."
+                ),
+                path=copy_path,
+            )
+        before = None
+        if self.db_path.is_file() and self.db_path.stat().st_size > 0:
+            before = self.make("before-restore")
+        elif not self.db_path.exists():
+            create_private_file(self.db_path)
+        source = connect_existing(copy_path, read_only=True)
+        try:
+            live = connect_existing(self.db_path)
+            try:
+                live.execute("PRAGMA busy_timeout = 5000")
+                source.backup(live)
+            finally:
+                live.close()
+        except sqlite3.Error as exc:
+            raise SafetyCopyError(
+                N_(
+                    "Mentorapp could not restore {path} ({detail}). The database was not "
+                    "changed. Close other programs that use it and try again."
+                ),
+                path=copy_path,
+                detail=str(exc),
+            ) from exc
+        finally:
+            source.close()
+        make_private_with_side_files(self.db_path)
+        return before
+
+    def _free_name(self, stamp: str, reason: str) -> Path:
+        stem = self.db_path.stem
+        target = self.folder / f"{stem}-{stamp}-{reason}.db"
+        number = 2
+        while target.exists():
+            target = self.folder / f"{stem}-{stamp}-{reason}-{number}.db"
+            number += 1
+        return target
+
+    def _parsed(self) -> list[tuple[Path, datetime, str, int]]:
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.iterdir():
+            match = self._pattern.match(path.name)
+            if match and path.is_file():
+                made_at = datetime.strptime(match.group(1), _STAMP)
+                found.append((path, made_at, match.group(2), int(match.group(3) or 1)))
+        found.sort(key=lambda item: (item[1], item[3]), reverse=True)
+        return found
+
+    def _found(self) -> list[tuple[Path, datetime, str]]:
+        return [(path, made_at, reason) for path, made_at, reason, _n in self._parsed()]
+
+    def _rotate(self, reason: str) -> None:
+        mine = [path for path, _at, kind in self._found() if kind == reason]
+        for old in mine[self.keep :]:
+            old.unlink(missing_ok=True)
+
+    @staticmethod
+    def _describe(path: Path, made_at: datetime, reason: str) -> SafetyCopy:
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+            try:
+                counts = {k: connection.execute(q).fetchone()[0] for k, q in _COUNTS.items()}
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return SafetyCopy(path, made_at, reason)
+        return SafetyCopy(path, made_at, reason, revision=row[0] if row else None, **counts)
+
+
+def _intact(path: Path) -> bool:
+    try:
+        connection = connect_existing(path, read_only=True)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False

@@ -1,0 +1,132 @@
+"""Let an organisation adapt the workbook's text without code: export, edit, load back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorapp.errors import MentorappError
+from mentorapp.gui.errors import show_error
+from mentorapp.i18n import _
+
+LANGUAGES = (("sv", "Svenska"), ("en", "English"))
+
+
+class WorkbookContentDialog(QDialog):
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workbookContentDialog")
+        self.setWindowTitle(_("Adapt the workbook's content"))
+        self.folder = folder
+        intro = QLabel(wordWrap=True)
+        intro.setText(
+            _(
+                "Export the text of the workbook, edit it in any text editor (rename themes, "
+                "change questions, add an exercise) and load it back. If a file has a mistake, "
+                "Mentorapp says where, and keeps using the built-in text."
+            )
+        )
+        grid = QGridLayout()
+        self.status: dict[str, QLabel] = {}
+        for row, (code, name) in enumerate(LANGUAGES):
+            self.status[code] = QLabel(wordWrap=True)
+            export = QPushButton(_("Export for editing…"), objectName=f"export_{code}")
+            load = QPushButton(_("Load edited version…"), objectName=f"load_{code}")
+            builtin = QPushButton(_("Use built-in text"), objectName=f"builtin_{code}")
+            export.clicked.connect(lambda _c=False, c=code: self.export(c))
+            load.clicked.connect(lambda _c=False, c=code: self.load(c))
+            builtin.clicked.connect(lambda _c=False, c=code: self.use_builtin(c))
+            for button in (export, load, builtin):
+                button.setAccessibleName(f"{button.text().rstrip('…')} ({name})")
+            grid.addWidget(QLabel(f"<b>{name}</b>"), row * 2, 0)
+            grid.addWidget(self.status[code], row * 2, 1, 1, 3)
+            grid.addWidget(export, row * 2 + 1, 1)
+            grid.addWidget(load, row * 2 + 1, 2)
+            grid.addWidget(builtin, row * 2 + 1, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+        self.update_status()
+
+    def custom_file(self, language: str) -> Path:
+        return self.folder / f"workbook-{language}.toml"
+
+    def update_status(self) -> None:
+        for code, label in self.status.items():
+            path = self.custom_file(code)
+            label.setText(
+                _("Your edited version is used ({file}).").format(file=path.name)
+                if path.is_file()
+                else _("The built-in text is used.")
+            )
+
+    def export(self, language: str) -> None:
+        from mentorapp.documents.workbook_content import export_content
+
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export the workbook text"),
+            str(Path.home() / f"workbook-{language}.toml"),
+            _("Text files (*.toml)"),
+        )
+        if chosen:
+            try:
+                export_content(language, Path(chosen))
+            except (MentorappError, OSError) as error:
+                self._report(error)
+
+    def load(self, language: str) -> None:
+        from mentorapp.documents.workbook_content import load_content_file
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Load an edited workbook text"), str(Path.home()), _("Text files (*.toml)")
+        )
+        if not chosen:
+            return
+        try:
+            content = load_content_file(Path(chosen))
+            if content.language != language:
+                QMessageBox.warning(
+                    self,
+                    _("Another language"),
+                    _(
+                        "This file is written for the language “{found}”. Load it for that "
+                        "language instead."
+                    ).format(found=content.language),
+                )
+                return
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(chosen, self.custom_file(language))
+        except (MentorappError, OSError) as error:
+            self._report(error)
+            return
+        self.update_status()
+
+    def use_builtin(self, language: str) -> None:
+        self.custom_file(language).unlink(missing_ok=True)
+        self.update_status()
+
+    def _report(self, error: Exception) -> None:
+        if isinstance(error, MentorappError):
+            show_error(self, error)
+        else:
+            QMessageBox.warning(self, _("The file could not be used"), str(error))
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, folder: Path) -> None:
+        cls(folder, parent).exec()

@@ -1,0 +1,55 @@
+"""Printing a finished PDF through the system's print dialog.
+
+Qt cannot read PDF files on its own, so each page is rendered with PDFium (pypdfium2, a
+small, well-kept wrapper of the engine Chromium uses) at the printer's resolution.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+
+def print_pdf(parent: QWidget | None, path: Path) -> bool:
+    """Ask for a printer and print every page; True when something was sent to print."""
+    import pypdfium2
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(path.stem)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        send_pages(printer, document)
+    finally:
+        document.close()
+    return True
+
+
+def send_pages(printer: QPrinter, document) -> None:
+    painter = QPainter(printer)
+    try:
+        dpi = min(printer.resolution(), 300)
+        for number in range(len(document)):
+            if number:
+                printer.newPage()
+            page = document[number]
+            image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+            data = image.tobytes("raw", "RGB")
+            qimage = QImage(
+                data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888
+            )
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            target = QRectF(0, 0, target.width(), target.height())
+            scaled = qimage.size().scaled(
+                target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), qimage)
+            page.close()
+    finally:
+        painter.end()

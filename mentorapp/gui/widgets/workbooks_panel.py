@@ -1,0 +1,325 @@
+"""Printed workbooks for the accepted groups: choose groups and language, write, open, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorapp.errors import MentorappError
+from mentorapp.gui.context import AppContext
+from mentorapp.gui.errors import show_error
+from mentorapp.gui.workers import Job
+from mentorapp.i18n import _, ngettext
+
+GROUP_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class WorkbooksPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.written: list[Path] = []
+        self._job: Job | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.intro = QLabel(wordWrap=True)
+        self.groups = QStandardItemModel(self)
+        self.view = QTreeView(objectName="workbookGroups")
+        self.view.setModel(self.groups)
+        self.view.setRootIsDecorated(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.select_all = QPushButton(objectName="selectAllGroups")
+        self.select_all.clicked.connect(lambda: self._check_all(True))
+        self.select_none = QPushButton(objectName="selectNoGroups")
+        self.select_none.clicked.connect(lambda: self._check_all(False))
+        self.dates_button = QPushButton(objectName="meetingDatesButton")
+        self.dates_button.clicked.connect(self.edit_dates)
+        self.language = QComboBox(objectName="workbookLanguage")
+        self.paper = QComboBox(objectName="paperSize")
+        self.combined = QCheckBox(objectName="combinedFile")
+        self.write_button = QPushButton(objectName="writeWorkbooksButton")
+        self.write_button.clicked.connect(self.choose_folder_and_write)
+        self.files = QListView(objectName="writtenFiles")
+        self.files_model = QStandardItemModel(self)
+        self.files.setModel(self.files_model)
+        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.files.doubleClicked.connect(lambda index: self.open_file(self.written[index.row()]))
+        self.open_folder_button = QPushButton(objectName="openFolderButton")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_pdf_button = QPushButton(objectName="openPdfButton")
+        self.open_pdf_button.clicked.connect(lambda: self.open_file(self._selected_file()))
+        self.print_button = QPushButton(objectName="printPdfButton")
+        self.print_button.clicked.connect(self.print_selected)
+        self.content_button = QPushButton(objectName="workbookContentButton")
+        self.content_button.clicked.connect(self.adapt_content)
+
+        choices = QHBoxLayout()
+        for button in (self.select_all, self.select_none, self.dates_button):
+            choices.addWidget(button)
+        choices.addStretch(1)
+        self.form = QFormLayout()
+        self.language_label, self.paper_label = QLabel(), QLabel()
+        self.language_label.setBuddy(self.language)
+        self.paper_label.setBuddy(self.paper)
+        self.form.addRow(self.language_label, self.language)
+        self.form.addRow(self.paper_label, self.paper)
+        self.form.addRow(self.combined)
+        actions = QHBoxLayout()
+        actions.addWidget(self.write_button)
+        actions.addStretch(1)
+        actions.addWidget(self.content_button)
+        file_actions = QHBoxLayout()
+        for button in (self.open_folder_button, self.open_pdf_button, self.print_button):
+            file_actions.addWidget(button)
+        file_actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.view, 2)
+        layout.addLayout(choices)
+        layout.addLayout(self.form)
+        layout.addLayout(actions)
+        layout.addWidget(self.files, 1)
+        layout.addLayout(file_actions)
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            _(
+                "Every accepted group gets its own workbook with the meeting themes, conversation "
+                "topics and exercises, and their names on the cover. Tick the groups to print."
+            )
+        )
+        self.view.setAccessibleName(_("Accepted groups"))
+        self.select_all.setText(_("Select all"))
+        self.select_none.setText(_("Select none"))
+        self.dates_button.setText(_("Meeting dates…"))
+        self.dates_button.setToolTip(_("Planned dates are printed on the meeting pages."))
+        self.language_label.setText(_("&Language:"))
+        self._fill(
+            self.language,
+            [
+                ("", _("Each group's meeting language")),
+                ("sv", "Svenska"),
+                ("en", "English"),
+                ("both", _("Both languages")),
+            ],
+        )
+        self.paper_label.setText(_("&Paper:"))
+        self._fill(self.paper, [("A4", "A4"), ("Letter", "Letter")])
+        self.combined.setText(_("Also one combined file, to print everything in one go"))
+        self.write_button.setText(_("&Create workbooks…"))
+        self.files.setAccessibleName(_("Workbooks written"))
+        self.open_folder_button.setText(_("Open folder"))
+        self.open_pdf_button.setText(_("Open PDF"))
+        self.print_button.setText(_("&Print…"))
+        self.content_button.setText(_("Adapt the content…"))
+        self.refresh()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.clear()
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    # -- groups ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        services, cohort = self.context.services, self.context.cohort
+        checked = self.checked_group_ids() if self.groups.rowCount() else None
+        self.groups.clear()
+        self.groups.setHorizontalHeaderLabels([_("Mentor"), _("Adepts"), _("Language")])
+        groups = services.matching.groups(cohort.id) if services and cohort else []
+        for group in groups:
+            mentor = QStandardItem(group.mentor.name)
+            mentor.setCheckable(True)
+            mentor.setCheckState(_checked(checked is None or group.id in checked))
+            mentor.setData(group.id, GROUP_ID)
+            adepts = QStandardItem(", ".join(member.row.name for member in group.adepts))
+            language = QStandardItem("Svenska" if group.language == "sv" else "English")
+            self.groups.appendRow([mentor, adepts, language])
+        self.view.resizeColumnToContents(0)
+        self.write_button.setEnabled(bool(groups))
+        if not groups:
+            self.intro.setText(
+                _(
+                    "There are no accepted groups in this round yet. Accept the matches in the "
+                    "Matching stage first; then each group's workbook can be printed here."
+                )
+            )
+        self._files_changed()
+
+    def checked_group_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.groups.rowCount()):
+            item = self.groups.item(row, 0)
+            if item.checkState() == _checked(True):
+                ids.append(item.data(GROUP_ID))
+        return ids
+
+    def _check_all(self, checked: bool) -> None:
+        for row in range(self.groups.rowCount()):
+            self.groups.item(row, 0).setCheckState(_checked(checked))
+
+    def edit_dates(self) -> None:
+        from mentorapp.gui.dialogs.meeting_dates_dialog import MeetingDatesDialog
+
+        index = self.view.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, _("Meeting dates"), _("Select a group first."))
+            return
+        group_id = self.groups.item(index.row(), 0).data(GROUP_ID)
+        programme = self.context.programme
+        count = programme.meetings_per_round if programme else 4
+        MeetingDatesDialog.ask(self, self.context.services, group_id, count)
+
+    # -- writing ---------------------------------------------------------------------------
+    def choose_folder_and_write(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Where should the workbooks go?"), str(Path.home())
+        )
+        if folder:
+            self.write(Path(folder))
+
+    def write(self, folder: Path) -> None:
+        """Write on a worker thread with a progress dialog; Cancel stops between files."""
+        services, cohort = self.context.services, self.context.cohort
+        group_ids = self.checked_group_ids()
+        if services is None or cohort is None or not group_ids:
+            QMessageBox.information(self, _("Workbooks"), _("Tick at least one group."))
+            return
+        language = self.language.currentData() or None
+        combined, paper = self.combined.isChecked(), self.paper.currentData()
+        custom = content_folder(services.database.path)
+
+        warnings: list[MentorappError] = []
+
+        def work(progress, cancelled):
+            options = {
+                "language": language,
+                "group_ids": group_ids,
+                "custom_dir": custom,
+                "page_size": paper,
+                "warn": warnings.append,
+            }
+            files = services.workbooks.write_workbooks(
+                cohort.id,
+                folder,
+                combined=False,
+                progress=progress,
+                cancelled=cancelled,
+                **options,
+            )
+            if combined and not cancelled():
+                files += services.workbooks.write_workbooks(
+                    cohort.id, folder, combined=True, **options
+                )
+            return files
+
+        dialog = QProgressDialog(_("Writing workbooks…"), _("Cancel"), 0, len(group_ids), self)
+        dialog.setWindowTitle(_("Workbooks"))
+        dialog.setMinimumDuration(0)
+        self._job = Job(work, self)
+        self._job.progress.connect(
+            lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
+        )
+        dialog.canceled.connect(self._job.cancel)
+        self._job.finished.connect(lambda files: self._written(files, dialog, warnings))
+        self._job.failed.connect(lambda error: self._failed(error, dialog))
+        self._job.start()
+
+    def _written(
+        self, files: list[Path], dialog: QProgressDialog, warnings: list[MentorappError]
+    ) -> None:
+        dialog.reset()
+        for warning in {w.user_message(): w for w in warnings}.values():
+            QMessageBox.warning(
+                self,
+                _("Your edited workbook text was not used"),
+                _(
+                    "{problem}\n\nThe built-in text was printed instead. Correct the file and "
+                    "load it again under “Adapt the content…”."
+                ).format(problem=warning.user_message()),
+            )
+        self.written = list(files)
+        self._files_changed()
+        self.context.events.workbooks_written.emit(len(files))
+
+    def _failed(self, error: Exception, dialog: QProgressDialog) -> None:
+        dialog.reset()
+        if isinstance(error, MentorappError):
+            show_error(self, error)
+        else:
+            QMessageBox.warning(self, _("The workbooks could not be written"), str(error))
+
+    def _files_changed(self) -> None:
+        self.files_model.clear()
+        for path in self.written:
+            self.files_model.appendRow(QStandardItem(path.name))
+        self.files.setVisible(bool(self.written))
+        for button in (self.open_folder_button, self.open_pdf_button, self.print_button):
+            button.setEnabled(bool(self.written))
+        if self.written:
+            self.files.setToolTip(
+                ngettext(
+                    "{n} file written to {folder}",
+                    "{n} files written to {folder}",
+                    len(self.written),
+                ).format(n=len(self.written), folder=self.written[0].parent)
+            )
+
+    def _selected_file(self) -> Path | None:
+        index = self.files.currentIndex()
+        if index.isValid():
+            return self.written[index.row()]
+        return self.written[0] if self.written else None
+
+    def open_folder(self) -> None:
+        if self.written:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].parent)))
+
+    def open_file(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_selected(self) -> None:
+        from mentorapp.gui.pdf_printing import print_pdf
+
+        path = self._selected_file()
+        if path is not None:
+            print_pdf(self, path)
+
+    def adapt_content(self) -> None:
+        from mentorapp.gui.dialogs.workbook_content_dialog import WorkbookContentDialog
+
+        services = self.context.services
+        if services is not None:
+            WorkbookContentDialog.show_for(self, content_folder(services.database.path))
+
+
+def content_folder(database_path: Path) -> Path:
+    """Where an organisation's edited workbook content lives: beside its database."""
+    return database_path.parent / f"{database_path.stem}-workbook-content"
+
+
+def _checked(value: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked

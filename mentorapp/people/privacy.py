@@ -1,0 +1,276 @@
+"""Personal data: a person's export, their erasure, and who is due for erasure.
+
+Erasure model: the person becomes an anonymous stub. Their ``Person`` row stays, with every
+personal field cleared (names "", e-mail ``erased-<random>@invalid``, the rest empty), and
+their applications stay with round, role, status and dated status steps, so the numbers per
+round, role and status and the groups remain as they were. Everything free-text or
+identifying that hangs on them goes: goals, status reasons, preferred mentor gender,
+eligibility confirmations, their employer link and their part of a group's score notes.
+
+The rows are rewritten with ``secure_delete`` on, then the file is VACUUMed and its WAL
+truncated, so no trace stays in the file or its free pages. Safety copies made before the
+erasure still hold the data: the report counts them, and ``erase_from_safety_copies``
+deletes them (and makes one fresh copy from the cleaned file) when the coordinator agrees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
+
+from mentorapp.dataio.import_store import add_months
+from mentorapp.db.engine import Database, SaveFailed
+from mentorapp.db.files import private_temporary
+from mentorapp.db.safety import SafetyCopies
+from mentorapp.domain.models import (
+    Cohort,
+    EligibilityCheck,
+    Enrolment,
+    GroupMember,
+    MatchGroup,
+    Person,
+    StatusChange,
+)
+from mentorapp.errors import ValidationError
+from mentorapp.i18n import N_
+from mentorapp.paths import safe_file_name
+from mentorapp.people import privacy_data
+from mentorapp.people.participants import PERSON_FIELDS
+
+ERASED_PREFIX, ERASED_DOMAIN = "erased-", "@invalid"
+
+
+def is_erased(email: str) -> bool:
+    return email.startswith(ERASED_PREFIX) and email.endswith(ERASED_DOMAIN)
+
+
+class PersonNotFound(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    person_ids: tuple[int, ...]
+    erased_at: datetime
+    applications_kept: int  # anonymous applications that keep the statistics
+    file_cleaned: bool  # VACUUM done and the WAL emptied: no trace in the database file
+    safety_copies: int  # copies made before the erasure, which still hold the data
+
+
+@dataclass(frozen=True)
+class DueRow:
+    person_id: int
+    first_name: str
+    last_name: str
+    email: str
+    rounds: int
+    last_round: str
+    last_round_end: date | None  # None: the person is in no round at all
+
+
+class PrivacyService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def find(self, email: str) -> int:
+        """The id of the person with this e-mail (any case), or PersonNotFound."""
+        with self._db.reading() as session:
+            query = select(Person.id).where(func.lower(Person.email) == email.strip().lower())
+            found = session.exec(query).first()
+        if found is None:
+            raise PersonNotFound(N_("Nobody with the e-mail {email} is stored."), email=email)
+        return found
+
+    def person_data(self, person_id: int) -> dict:
+        with self._db.reading() as session:
+            return privacy_data.collect(session, _person(session, person_id))
+
+    def export_person(self, person_id: int, folder: Path) -> tuple[Path, Path]:
+        """Write ``<name> – personal data.json`` and ``.txt`` into ``folder`` (owner-only)."""
+        data = self.person_data(person_id)
+        person = data["person"]
+        stem = safe_file_name(f"{person['first_name']} {person['last_name']} {person['id']}")
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        json_path, text_path = folder / f"{stem}.json", folder / f"{stem}.txt"
+        _write(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        _write(text_path, privacy_data.as_text(data))
+        return json_path, text_path
+
+    def erase_person(self, person_id: int) -> ErasureReport:
+        return self.erase_due([person_id])
+
+    def erase_due(self, person_ids: list[int]) -> ErasureReport:
+        """Erase these people together (one transaction), then clean the file once."""
+        ids = tuple(dict.fromkeys(person_ids))
+        erased_at = datetime.now()
+        with self._db.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            (was,) = raw.execute("PRAGMA secure_delete").fetchone()
+            raw.execute("PRAGMA secure_delete = ON")  # freed space is zeroed, not left behind
+            try:
+                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    kept = sum(_anonymise(session, person_id) for person_id in ids)
+                cleaned = _clean_file(raw)
+            except OperationalError as exc:
+                raise SaveFailed(
+                    N_(
+                        "Mentorapp could not write to {path} ({detail}). Check that the disk "
+                        "has free space and that the file is not read-only, then try again. "
+                        "What you entered is still on screen."
+                    ),
+                    path=self._db.path,
+                    detail=str(exc.orig),
+                ) from exc
+            finally:
+                raw.execute(f"PRAGMA secure_delete = {int(was)}")
+        copies = len(SafetyCopies(self._db.path).list())
+        return ErasureReport(ids, erased_at, kept, cleaned, copies)
+
+    def erase_from_safety_copies(self, report: ErasureReport) -> int:
+        """Delete the safety copies made before the erasure, then make one from the cleaned
+        file so a safety copy still exists. Returns how many were deleted."""
+        copies = SafetyCopies(self._db.path)
+        cutoff = report.erased_at.replace(microsecond=0)
+        old = [c for c in copies.list() if c.made_at <= cutoff]
+        for copy in old:
+            copy.path.unlink(missing_ok=True)
+        if old:
+            copies.make("manual")
+        return len(old)
+
+    def due_for_erasure(self, months: int = 24, today: date | None = None) -> list[DueRow]:
+        """People whose every round ended more than ``months`` ago (or who are in no round).
+
+        Never anyone in a current or future round, and never someone already erased.
+        """
+        today = today or date.today()
+        cutoff = add_months(today, -months)
+        query = (
+            select(Person, Enrolment, Cohort)
+            .outerjoin(Enrolment, Enrolment.person_id == Person.id)
+            .outerjoin(Cohort, Cohort.id == Enrolment.cohort_id)
+        )
+        rounds: dict[int, list[Cohort]] = {}
+        people: dict[int, Person] = {}
+        with self._db.reading() as session:
+            for person, _enrolment, cohort in session.exec(query):
+                assert person.id is not None
+                people[person.id] = person
+                rounds.setdefault(person.id, [])
+                if cohort is not None:
+                    rounds[person.id].append(cohort)
+        due = []
+        for person_id, cohorts in rounds.items():
+            person = people[person_id]
+            if is_erased(person.email):
+                continue
+            if any(c.is_current or c.end >= cutoff for c in cohorts):
+                continue
+            last = max(cohorts, key=lambda c: (c.end, c.id or 0), default=None)
+            due.append(
+                DueRow(
+                    person_id,
+                    person.first_name,
+                    person.last_name,
+                    person.email,
+                    len({c.id for c in cohorts}),
+                    last.name if last else "",
+                    last.end if last else None,
+                )
+            )
+        due.sort(key=lambda row: (row.last_round_end or date.min, row.last_name, row.person_id))
+        return due
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise PersonNotFound(N_("This person is no longer stored."))
+    return person
+
+
+_CLEARED = {key: "" for key in PERSON_FIELDS} | {"digital": False, "years_experience": None}
+
+
+def _anonymise(session: Session, person_id: int) -> int:
+    """Clear the person's data; returns how many of their applications are kept."""
+    person = _person(session, person_id)
+    for key, value in _CLEARED.items():
+        setattr(person, key, value)
+    person.email = f"{ERASED_PREFIX}{uuid.uuid4().hex}{ERASED_DOMAIN}"
+    person.organisation_id = None
+    session.add(person)
+    enrolments = list(session.exec(select(Enrolment).where(Enrolment.person_id == person_id)))
+    ids = [e.id for e in enrolments]
+    for enrolment in enrolments:
+        enrolment.goal = enrolment.preferred_mentor_gender = ""
+        session.add(enrolment)
+    for change in session.exec(select(StatusChange).where(StatusChange.enrolment_id.in_(ids))):
+        change.reason = ""
+        session.add(change)
+    session.execute(delete(EligibilityCheck).where(EligibilityCheck.enrolment_id.in_(ids)))
+    _drop_score_notes(session, ids)
+    session.flush()
+    return len(enrolments)
+
+
+def _drop_score_notes(session: Session, enrolment_ids: list) -> None:
+    """A group's score notes describe its pairs (shared city, field…): drop the erased
+    adept's notes, or all of a group whose mentor is erased."""
+    led = select(MatchGroup).where(MatchGroup.mentor_enrolment_id.in_(enrolment_ids))
+    for group in session.exec(led):
+        group.parts = ""
+        session.add(group)
+    member = (
+        select(MatchGroup, GroupMember)
+        .join(GroupMember, GroupMember.group_id == MatchGroup.id)
+        .where(GroupMember.adept_enrolment_id.in_(enrolment_ids))
+    )
+    for group, membership in session.exec(member):
+        try:
+            parts = json.loads(group.parts) if group.parts else {}
+        except ValueError:
+            parts = {}
+        if isinstance(parts, dict):
+            parts.pop(str(membership.adept_enrolment_id), None)
+        group.parts = json.dumps(parts, ensure_ascii=False) if parts else ""
+        session.add(group)
+
+
+def _clean_file(raw: sqlite3.Connection) -> bool:
+    """Rebuild the file without free pages, then empty the WAL.
+
+    False if that failed (a reader kept the WAL, or no room for the rebuild): the erasure is
+    saved, but traces may remain until the file is closed and this is done again.
+    """
+    (timeout,) = raw.execute("PRAGMA busy_timeout").fetchone()
+    try:
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA busy_timeout = 1000")  # a reader holding the WAL: do not hang
+        busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    return busy == 0
+
+
+def _write(path: Path, text: str) -> None:
+    temporary = private_temporary(path.parent, path.name)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

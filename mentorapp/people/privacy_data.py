@@ -1,0 +1,235 @@
+"""Everything stored about one person, as data (JSON) and as a readable extract (text).
+
+This is what a coordinator sends when someone asks "what do you keep about me?" (GDPR art.
+15). It names the person's mentor or adepts and pair-rule partners, because those are part of
+the person's participation; the coordinator should read the extract before sending it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from mentorapp.domain.enums import role_label, status_label
+from mentorapp.domain.models import (
+    Cohort,
+    EligibilityCheck,
+    EligibilityCriterion,
+    Enrolment,
+    GroupMember,
+    MatchGroup,
+    Organisation,
+    PairRule,
+    Person,
+    PlannedMeeting,
+    Programme,
+    StatusChange,
+)
+from mentorapp.i18n import N_, _, current_language, format_date
+from mentorapp.people.eligibility import builtin_texts
+from mentorapp.people.fields import FIELD_BY_KEY
+from mentorapp.people.participants import PERSON_FIELDS
+
+_EXTRA_LABELS = {
+    "education_field_text": N_("Field of education in their own words"),
+    "industry_text": N_("Industry in their own words"),
+}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _name(session: Session, enrolment_id: int) -> str:
+    enrolment = session.get(Enrolment, enrolment_id)
+    person = session.get(Person, enrolment.person_id) if enrolment else None
+    return f"{person.first_name} {person.last_name}".strip() if person else ""
+
+
+def collect(session: Session, person: Person) -> dict[str, Any]:
+    """The person's data with stored codes (not labels), dates in ISO 8601."""
+    organisation = (
+        session.get(Organisation, person.organisation_id) if person.organisation_id else None
+    )
+    query = select(Enrolment).where(Enrolment.person_id == person.id).order_by(Enrolment.id)
+    return {
+        "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "person": {"id": person.id, **{key: getattr(person, key) for key in PERSON_FIELDS}},
+        "organisation": organisation.name if organisation else None,
+        "enrolments": [_enrolment(session, e) for e in session.exec(query)],
+    }
+
+
+def _enrolment(session: Session, enrolment: Enrolment) -> dict[str, Any]:
+    cohort = session.get(Cohort, enrolment.cohort_id)
+    assert cohort is not None
+    programme = session.get(Programme, cohort.programme_id)
+    history = session.exec(
+        select(StatusChange)
+        .where(StatusChange.enrolment_id == enrolment.id)
+        .order_by(StatusChange.id)
+    )
+    return {
+        "id": enrolment.id,
+        "programme": programme.name if programme else "",
+        "programme_organisation": programme.organisation if programme else "",
+        "round": cohort.name,
+        "round_start": _iso(cohort.start),
+        "round_end": _iso(cohort.end),
+        "role": enrolment.role,
+        "status": enrolment.status,
+        "capacity": enrolment.capacity,
+        "goal": enrolment.goal,
+        "preferred_mentor_gender": enrolment.preferred_mentor_gender,
+        "status_history": [
+            {
+                "from": c.from_status,
+                "to": c.to_status,
+                "on": _iso(c.changed_on),
+                "reason": c.reason,
+            }
+            for c in history
+        ],
+        "eligibility_confirmations": _confirmations(session, enrolment),
+        "groups": _groups(session, enrolment),
+        "pair_rules": _pair_rules(session, enrolment),
+    }
+
+
+def _confirmations(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    texts = builtin_texts(current_language())
+    query = (
+        select(EligibilityCheck, EligibilityCriterion)
+        .join(EligibilityCriterion, EligibilityCriterion.id == EligibilityCheck.criterion_id)
+        .where(EligibilityCheck.enrolment_id == enrolment.id)
+        .order_by(EligibilityCriterion.position, EligibilityCriterion.id)
+    )
+    result = []
+    for check, criterion in session.exec(query):
+        builtin = texts.get((criterion.role, criterion.builtin_key or ""))
+        text = criterion.text if criterion.text is not None else (builtin.text if builtin else "")
+        result.append({"criterion": text, "confirmed_on": _iso(check.confirmed_on)})
+    return result
+
+
+def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    own = select(MatchGroup).where(MatchGroup.mentor_enrolment_id == enrolment.id)
+    member = (
+        select(MatchGroup)
+        .join(GroupMember, GroupMember.group_id == MatchGroup.id)
+        .where(GroupMember.adept_enrolment_id == enrolment.id)
+    )
+    groups = [*session.exec(own), *session.exec(member)]
+    result = []
+    for group in groups:
+        members = session.exec(select(GroupMember).where(GroupMember.group_id == group.id))
+        meetings = session.exec(
+            select(PlannedMeeting)
+            .where(PlannedMeeting.group_id == group.id)
+            .order_by(PlannedMeeting.number)
+        )
+        is_mentor = group.mentor_enrolment_id == enrolment.id
+        result.append(
+            {
+                "as": "mentor" if is_mentor else "adept",
+                "mentor": _name(session, group.mentor_enrolment_id),
+                # A mentor sees their adepts; an adept is not told about the other adepts.
+                "adepts": [_name(session, m.adept_enrolment_id) for m in members]
+                if is_mentor
+                else [],
+                "language": group.language,
+                "accepted_on": _iso(group.accepted_on),
+                "planned_meetings": [_iso(m.planned_on) for m in meetings],
+            }
+        )
+    return result
+
+
+def _pair_rules(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    query = select(PairRule).where(
+        (PairRule.mentor_enrolment_id == enrolment.id)
+        | (PairRule.adept_enrolment_id == enrolment.id)
+    )
+    result = []
+    for rule in session.exec(query.order_by(PairRule.id)):
+        mine = rule.mentor_enrolment_id == enrolment.id
+        other = rule.adept_enrolment_id if mine else rule.mentor_enrolment_id
+        result.append({"rule": rule.rule, "with": _name(session, other)})
+    return result
+
+
+def as_text(data: dict[str, Any]) -> str:
+    """A readable extract in the current UI language, with headings."""
+    person = data["person"]
+    name = f"{person['first_name']} {person['last_name']}".strip()
+    lines = [_("Personal data stored about {name}").format(name=name)]
+    lines += [_("Exported on {date}").format(date=data["exported_at"].replace("T", " ")), ""]
+    lines += _heading(_("Person"))
+    for key in PERSON_FIELDS:
+        spec = FIELD_BY_KEY.get(key)
+        label = _(spec.label) if spec else _(_EXTRA_LABELS[key])
+        lines.append(f"{label}: {_value(person[key])}")
+    lines.append(f"{_('Employer')}: {_value(data['organisation'])}")
+    for item in data["enrolments"]:
+        lines += ["", *_heading(_("Round “{round}”").format(round=item["round"]))]
+        lines.append(f"{_('Programme')}: {item['programme']} ({item['programme_organisation']})")
+        start, end = (date.fromisoformat(item[k]) for k in ("round_start", "round_end"))
+        lines.append(f"{_('Dates')}: {format_date(start)} – {format_date(end)}")
+        lines.append(f"{_('Role')}: {role_label(item['role'])}")
+        lines.append(f"{_('Status')}: {status_label(item['status'])}")
+        for key in ("capacity", "goal", "preferred_mentor_gender"):
+            if item[key] not in ("", None) and not (key == "capacity" and item["role"] != "mentor"):
+                lines.append(f"{_(FIELD_BY_KEY[key].label)}: {_value(item[key])}")
+        lines += _list(
+            _("Status history"),
+            [
+                f"{_date(c['on'])}: {status_label(c['to'])}"
+                + (f" ({c['reason']})" if c["reason"] else "")
+                for c in item["status_history"]
+            ],
+        )
+        lines += _list(
+            _("Eligibility confirmed"),
+            [
+                f"{c['criterion']} ({_date(c['confirmed_on'])})"
+                for c in item["eligibility_confirmations"]
+            ],
+        )
+        lines += _list(_("Group"), [_group_line(g) for g in item["groups"]])
+        rules = {"locked": _("kept together with {name}"), "never": _("never paired with {name}")}
+        lines += _list(
+            _("Pairing rules"),
+            [rules.get(r["rule"], r["rule"]).format(name=r["with"]) for r in item["pair_rules"]],
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _heading(text: str) -> list[str]:
+    return [text, "=" * len(text)]
+
+
+def _list(title: str, items: list[str]) -> list[str]:
+    return [f"{title}:", *(f"  – {item}" for item in items)] if items else []
+
+
+def _date(value: str | None) -> str:
+    return format_date(date.fromisoformat(value)) if value else ""
+
+
+def _value(value: object) -> str:
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return "" if value is None else str(value)
+
+
+def _group_line(group: dict[str, Any]) -> str:
+    if group["as"] == "mentor":
+        text = _("Mentor for {names}").format(names=", ".join(group["adepts"]))
+    else:
+        text = _("Adept with the mentor {name}").format(name=group["mentor"])
+    meetings = ", ".join(_date(day) for day in group["planned_meetings"])
+    return text + (" — " + _("meetings: {dates}").format(dates=meetings) if meetings else "")
