@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -47,6 +48,17 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.show_stage("selection")
     app.processEvents()
     window.grab().save(str(DOCS / f"participants-{language}.png"))
+
+    window.show_stage("matching")
+    board = window.pages["matching"]._tools[0][0]
+    deadline = time.monotonic() + 30
+    while (board._job is not None or board.proposal is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    first_group = board.model.index(0, 0)
+    board.tree.setCurrentIndex(board.model.index(0, 0, first_group))
+    app.processEvents()
+    window.grab().save(str(DOCS / f"matching-{language}.png"))
 
     form = folder / f"ansokningar-{language}.csv"
     form.write_bytes(FORM_WITH_MISTAKES.encode("utf-8-sig"))

@@ -181,7 +181,8 @@ def _jobs(
     taken: set[str] = set()
     for code in languages:
         books = [replace(data, language=code or data.language) for data in datas]
-        end = f"_{code}" if suffix and code else ""
+        # A combined file in a chosen language says so, so files of two languages never clash.
+        end = f"_{code}" if (suffix or combined) and code else ""
         if combined:
             candidates = [(file_stem(datas[0].round_name), books)]
         else:

@@ -78,3 +78,21 @@ def test_edited_content_is_checked_before_it_is_used(qtbot, tmp_path: Path, monk
     assert "edited version" in dialog.status["sv"].text()
     dialog.use_builtin("sv")
     assert not dialog.custom_file("sv").exists()
+
+
+def test_each_group_can_have_its_own_language(
+    open_window, db_path, accepted_groups, tmp_path, qtbot
+) -> None:
+    window = open_window(db_path)
+    panel = panel_of(window)
+    first = panel.view.indexWidget(panel.groups.index(0, 2))
+    first.setCurrentIndex(first.findData("both"))
+    second = panel.view.indexWidget(panel.groups.index(1, 2))
+    second.setCurrentIndex(second.findData("en"))
+    panel.combined.setChecked(True)
+    panel.write(tmp_path)
+    qtbot.waitUntil(lambda: bool(panel.written), timeout=60_000)
+    names = sorted(path.name for path in panel.written)
+    assert len(names) == 5  # group 1 in sv and en, group 2 in en, one combined file per language
+    assert sum(name.endswith("_sv.pdf") for name in names) == 2
+    assert sum(name.endswith("_en.pdf") for name in names) == 2

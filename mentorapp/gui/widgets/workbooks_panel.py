@@ -55,6 +55,7 @@ class WorkbooksPanel(QWidget):
         self.dates_button = QPushButton(objectName="meetingDatesButton")
         self.dates_button.clicked.connect(self.edit_dates)
         self.language = QComboBox(objectName="workbookLanguage")
+        self.language.activated.connect(self._set_all_languages)
         self.paper = QComboBox(objectName="paperSize")
         self.combined = QCheckBox(objectName="combinedFile")
         self.write_button = QPushButton(objectName="writeWorkbooksButton")
@@ -113,7 +114,7 @@ class WorkbooksPanel(QWidget):
         self.select_none.setText(_("Select none"))
         self.dates_button.setText(_("Meeting dates…"))
         self.dates_button.setToolTip(_("Planned dates are printed on the meeting pages."))
-        self.language_label.setText(_("&Language:"))
+        self.language_label.setText(_("&Language for all:"))
         self._fill(
             self.language,
             [
@@ -155,8 +156,8 @@ class WorkbooksPanel(QWidget):
             mentor.setCheckState(_checked(checked is None or group.id in checked))
             mentor.setData(group.id, GROUP_ID)
             adepts = QStandardItem(", ".join(member.row.name for member in group.adepts))
-            language = QStandardItem("Svenska" if group.language == "sv" else "English")
-            self.groups.appendRow([mentor, adepts, language])
+            self.groups.appendRow([mentor, adepts, QStandardItem()])
+            self._language_choice(self.groups.rowCount() - 1, group.language)
         self.view.resizeColumnToContents(0)
         self.write_button.setEnabled(bool(groups))
         if not groups:
@@ -167,6 +168,37 @@ class WorkbooksPanel(QWidget):
                 )
             )
         self._files_changed()
+
+    def _language_choice(self, row: int, meeting_language: str) -> None:
+        """Each group prints in its meeting language unless the coordinator picks another."""
+        combo = QComboBox()
+        own = "Svenska" if meeting_language == "sv" else "English"
+        combo.addItem(_("{language} (the group's language)").format(language=own), meeting_language)
+        combo.addItem("Svenska", "sv")
+        combo.addItem("English", "en")
+        combo.addItem(_("Both languages"), "both")
+        combo.setAccessibleName(_("Workbook language for this group"))
+        self.view.setIndexWidget(self.groups.index(row, 2), combo)
+
+    def group_language(self, row: int) -> str:
+        combo = self.view.indexWidget(self.groups.index(row, 2))
+        return combo.currentData() if isinstance(combo, QComboBox) else "sv"
+
+    def _set_all_languages(self) -> None:
+        chosen = self.language.currentData()
+        for row in range(self.groups.rowCount()):
+            combo = self.view.indexWidget(self.groups.index(row, 2))
+            if isinstance(combo, QComboBox):
+                combo.setCurrentIndex(
+                    0
+                    if not chosen
+                    else max(
+                        combo.findData(
+                            chosen,
+                        ),
+                        0,
+                    )
+                )
 
     def checked_group_ids(self) -> list[int]:
         ids = []
@@ -207,32 +239,51 @@ class WorkbooksPanel(QWidget):
         if services is None or cohort is None or not group_ids:
             QMessageBox.information(self, _("Workbooks"), _("Tick at least one group."))
             return
-        language = self.language.currentData() or None
+        chosen = {
+            self.groups.item(row, 0).data(GROUP_ID): self.group_language(row)
+            for row in range(self.groups.rowCount())
+        }
+        by_language: dict[str, list[int]] = {}
+        for group_id in group_ids:
+            by_language.setdefault(chosen[group_id], []).append(group_id)
         combined, paper = self.combined.isChecked(), self.paper.currentData()
         custom = content_folder(services.database.path)
-
         warnings: list[MentorappError] = []
 
         def work(progress, cancelled):
-            options = {
-                "language": language,
-                "group_ids": group_ids,
-                "custom_dir": custom,
-                "page_size": paper,
-                "warn": warnings.append,
-            }
-            files = services.workbooks.write_workbooks(
-                cohort.id,
-                folder,
-                combined=False,
-                progress=progress,
-                cancelled=cancelled,
-                **options,
-            )
-            if combined and not cancelled():
+            """One run per chosen language; progress counts groups across all runs."""
+            files: list[Path] = []
+            done = 0
+            for language, ids in by_language.items():
+                options = {
+                    "language": language,
+                    "group_ids": ids,
+                    "custom_dir": custom,
+                    "page_size": paper,
+                    "warn": warnings.append,
+                }
                 files += services.workbooks.write_workbooks(
-                    cohort.id, folder, combined=True, **options
+                    cohort.id,
+                    folder,
+                    combined=False,
+                    cancelled=cancelled,
+                    progress=lambda step, _total, base=done: progress(base + step, len(group_ids)),
+                    **options,
                 )
+                done += len(ids)
+            for code in ("sv", "en"):  # one combined file per language, for printing in one go
+                ids = [g for g in group_ids if chosen[g] in (code, "both")]
+                if combined and ids and not cancelled():
+                    files += services.workbooks.write_workbooks(
+                        cohort.id,
+                        folder,
+                        combined=True,
+                        language=code,
+                        group_ids=ids,
+                        custom_dir=custom,
+                        page_size=paper,
+                        warn=warnings.append,
+                    )
             return files
 
         dialog = QProgressDialog(_("Writing workbooks…"), _("Cancel"), 0, len(group_ids), self)
