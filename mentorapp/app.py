@@ -39,9 +39,11 @@ def _application() -> QApplication:
     return app
 
 
-def open_services(database: Path | None, demo: bool):
+def open_workspace(database: Path | None, demo: bool, read_only: bool = False):
     """Open the user's database, another file, or a fresh demo copy in a temporary folder."""
     from mentorapp.services import Services
+    from mentorapp.settings import load_settings
+    from mentorapp.workspace import Workspace
 
     if demo:
         from mentorapp.demo import write_demo
@@ -49,8 +51,9 @@ def open_services(database: Path | None, demo: bool):
         folder = Path(tempfile.mkdtemp(prefix="mentorapp-demo-"))
         services = Services.open(folder / "demo.db")
         write_demo(services.database)
-        return services
-    return Services.open(database or default_database_path())
+        return Workspace.temporary(services)
+    keep = load_settings().safety_copies_keep
+    return Workspace.open(database or default_database_path(), keep=keep, read_only=read_only)
 
 
 def empty_window(demo: bool, language: str | None):
@@ -74,7 +77,7 @@ def empty_window(demo: bool, language: str | None):
 def build_window(database: Path | None, demo: bool, language: str | None):
     """A main window with its database open: everything run_gui does but the event loop."""
     window = empty_window(demo, language)
-    window.attach(open_services(database, demo))
+    window.attach_workspace(open_workspace(database, demo))
     return window
 
 
@@ -104,8 +107,16 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     outcome = {"code": 0}
 
     def open_database() -> None:
+        from mentorapp.db.lock import DatabaseInUse
+
         try:
-            window.attach(open_services(database, demo))
+            try:
+                workspace = open_workspace(database, demo)
+            except DatabaseInUse as busy:
+                if not _ask_read_only(window, busy):
+                    raise
+                workspace = open_workspace(database, demo, read_only=True)
+            window.attach_workspace(workspace)
         except MentorappError as error:
             QMessageBox.critical(window, error.user_title(), error.user_message())
             outcome["code"] = 2
@@ -115,9 +126,27 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     try:
         code = app.exec()
     finally:
-        services = window.context.services
-        if services is not None:
-            services.close()
+        workspace = window.workspace
+        if workspace is not None:
+            try:
+                workspace.close()
+            except MentorappError as error:  # e.g. a full disk for the closing safety copy
+                print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
             if demo:  # the demo's temporary folder goes when the demo does
-                shutil.rmtree(services.database.path.parent, ignore_errors=True)
+                shutil.rmtree(workspace.services.database.path.parent, ignore_errors=True)
     return outcome["code"] or code
+
+
+def _ask_read_only(window: QWidget, busy: MentorappError) -> bool:
+    """Another Mentorapp has the file: offer to look without changing anything."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(busy.user_title())
+    box.setText(busy.user_message())
+    box.setInformativeText(
+        _("You can open it read-only to look at it; nothing can be changed or saved then.")
+    )
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is read_only

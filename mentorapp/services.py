@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import distinct, func
 from sqlmodel import select
 
+from mentorapp.dataio.backup_zip import BackupService
 from mentorapp.db import Database
 from mentorapp.db.migrate import open_database, schema_revision
 from mentorapp.documents.workbook_service import WorkbookService
@@ -21,6 +22,7 @@ from mentorapp.meetings import MeetingService
 from mentorapp.people.eligibility import EligibilityService
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import PipelineService
+from mentorapp.people.privacy import PrivacyService
 from mentorapp.programmes import ProgrammeService
 
 
@@ -55,6 +57,8 @@ class Services:
         self.workbooks = WorkbookService(database)
         self.matching = MatchingService(database)
         self.meetings = MeetingService(database)
+        self.backups = BackupService(database)
+        self.privacy = PrivacyService(database)
 
     @classmethod
     def open(cls, path: Path) -> Services:

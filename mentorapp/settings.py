@@ -21,6 +21,9 @@ class Settings:
     window_state: str = ""
     # How the user mapped CSV headers before: normalised header → field key ("" = ignore).
     import_mappings: dict[str, str] = field(default_factory=dict)
+    safety_copies_keep: int = 10  # of each kind (daily, on quit, …)
+    retention_months: int = 24  # people are due for erasure this long after their last round
+    csv_delimiter: str = ","  # "," or ";" (Excel in a Swedish locale expects ";")
 
 
 def settings_path() -> Path:

@@ -60,6 +60,19 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     app.processEvents()
     window.grab().save(str(DOCS / f"matching-{language}.png"))
 
+    from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
+
+    window.workspace.safety = _demo_safety_copies(window, folder)
+    backups = BackupsDialog(window, window)
+    backups.show()
+    app.processEvents()
+    backups.grab().save(str(DOCS / f"backup-{language}.png"))
+    backups.tabs.setCurrentIndex(1)
+    backups.refresh_copies()
+    app.processEvents()
+    backups.grab().save(str(DOCS / f"safety-copies-{language}.png"))
+    backups.close()
+
     form = folder / f"ansokningar-{language}.csv"
     form.write_bytes(FORM_WITH_MISTAKES.encode("utf-8-sig"))
     wizard = ImportWizard(window.context, window)
@@ -72,6 +85,16 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     wizard.close()
     window.close()
     window.context.services.close()
+
+
+def _demo_safety_copies(window, folder: Path):
+    """The demo has no safety copies of its own; make a few so the list shows what it does."""
+    from mentorapp.db.safety import SafetyCopies
+
+    safety = SafetyCopies(window.context.services.database.path, keep=10)
+    for reason in ("daily", "manual", "quit"):
+        safety.make(reason)
+    return safety
 
 
 def main() -> int:

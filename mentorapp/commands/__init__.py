@@ -11,6 +11,7 @@ from mentorapp.commands import (
     import_commands,
     match_commands,
     people_commands,
+    safety_commands,
     workbook_commands,
 )
 
@@ -20,6 +21,7 @@ MODULES = [
     people_commands,
     match_commands,
     workbook_commands,
+    safety_commands,
 ]
 
 

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
+        self.workspace = None
         self.pages: dict[str, Page] = {}
         self._build()
         self._connect_events()
@@ -47,6 +48,11 @@ class MainWindow(QMainWindow):
         self._set_texts()
         self._restore_geometry()
         self.show_stage(OVERVIEW_KEY)
+
+    def attach_workspace(self, workspace) -> None:
+        """Show an opened file; the window may already be on screen while it opens."""
+        self.workspace = workspace
+        self.attach(workspace.services)
 
     def attach(self, services) -> None:
         """Show the opened database; the window may already be on screen while it opens."""
@@ -96,6 +102,10 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.round_label)
         self.toolbar.addWidget(self.round_combo)
         self.addToolBar(self.toolbar)
+        self.read_only_label = QLabel(objectName="readOnlyLabel")
+        self.read_only_label.setStyleSheet("font-weight: bold")
+        self.read_only_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.demo_label)
         self._build_actions()
 
@@ -121,6 +131,7 @@ class MainWindow(QMainWindow):
         self.next_action = self._action(lambda: self.step_stage(1), "Ctrl+PgDown")
         self.previous_action = self._action(lambda: self.step_stage(-1), "Ctrl+PgUp")
         self.settings_action = self._action(self.open_settings, "Ctrl+,")
+        self.backups_action = self._action(self.open_backups)
         self.help_action = self._action(self.show_help, QKeySequence.StandardKey.HelpContents)
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.about_action = self._action(self.show_about)
@@ -130,6 +141,7 @@ class MainWindow(QMainWindow):
             "go": self.menuBar().addMenu(""),
             "help": self.menuBar().addMenu(""),
         }
+        self.menus["file"].addAction(self.backups_action)
         self.menus["file"].addAction(self.settings_action)
         self.menus["file"].addSeparator()
         self.menus["file"].addAction(self.quit_action)
@@ -168,12 +180,16 @@ class MainWindow(QMainWindow):
         self.next_action.setText(_("&Next stage"))
         self.previous_action.setText(_("&Previous stage"))
         self.settings_action.setText(_("&Settings…"))
+        self.backups_action.setText(_("&Backups and safety copies…"))
         self.help_action.setText(_("Help for this &stage"))
         self.about_action.setText(_("&About Mentorapp"))
         self.round_label.setText(_("&Round:") + " ")
         self.round_combo.setAccessibleName(_("Current round"))
         self.navigator.setAccessibleName(_("Stages of the organiser's guide"))
         self.demo_label.setText(_("Demo programme: changes are thrown away when you quit"))
+        self.read_only_label.setText(
+            _("Read-only: another Mentorapp has this file open, so nothing can be saved")
+        )
         self.toolbar.setWindowTitle(_("Round"))
         for page in self.pages.values():
             page.retranslate_ui()
@@ -188,6 +204,9 @@ class MainWindow(QMainWindow):
             title = f"{name} — Mentorapp"
         if self.context.demo:
             title = _("Demo: {title}").format(title=title)
+        if self.workspace is not None and self.workspace.read_only:
+            title = _("{title} (read-only)").format(title=title)
+        self.read_only_label.setVisible(self.workspace is not None and self.workspace.read_only)
         self.setWindowTitle(title)
         self.round_combo.clear()
         services = self.context.services
@@ -198,6 +217,7 @@ class MainWindow(QMainWindow):
         self.round_combo.setCurrentIndex(self.round_combo.findData(current.id) if current else -1)
         self.round_combo.setEnabled(bool(cohorts))
         self.edit_programme_action.setEnabled(self.context.loaded)
+        self.backups_action.setEnabled(self.context.loaded)
         self.new_round_action.setEnabled(programme is not None)
         self.edit_round_action.setEnabled(current is not None)
         self.edit_programme_action.setText(
@@ -314,10 +334,26 @@ class MainWindow(QMainWindow):
         self.stack.currentWidget().refresh()
 
     # -- settings, help, closing ----------------------------------------------------------
+    def open_backups(self) -> None:
+        from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
+
+        if self.context.services is not None and BackupsDialog.show_for(self):
+            self.attach(self.context.services)
+
     def open_settings(self) -> None:
-        language = SettingsDialog.ask(self, current_language())
-        if language and language != current_language():
-            self.apply_language(language)
+        choices = SettingsDialog.ask(self, self.context.settings, current_language())
+        if choices is None:
+            return
+        settings = self.context.settings
+        settings.retention_months = choices.retention_months
+        settings.safety_copies_keep = choices.safety_copies_keep
+        if self.workspace is not None and self.workspace.safety is not None:
+            self.workspace.safety.keep = choices.safety_copies_keep
+        if choices.language != current_language():
+            self.apply_language(choices.language)
+        else:
+            save_settings(settings)
+            self.stack.currentWidget().refresh()
 
     def apply_language(self, language: str) -> None:
         """Switch every text in the window at once; no restart."""

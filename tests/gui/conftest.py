@@ -26,10 +26,12 @@ def open_window(qtbot):
 
     yield opener
     for window in opened:
-        window.close()
-        window.context.services.close()
+        close(window)
 
 
 def close(window) -> None:
+    """Close as the app does on quit: save, make the closing safety copy, release the lock."""
     window.close()
-    window.context.services.close()
+    if window.workspace is not None and not getattr(window, "_closed_in_test", False):
+        window.workspace.close()
+        window._closed_in_test = True

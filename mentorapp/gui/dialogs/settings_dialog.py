@@ -1,17 +1,27 @@
-"""Preferences: for now the language, which the whole window follows at once."""
+"""Preferences: language (the whole window follows at once), keeping data, safety copies."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
+from mentorapp.settings import Settings
 
 LANGUAGE_NAMES = (("sv", "Svenska"), ("en", "English"))
 
 
+@dataclass(frozen=True)
+class Choices:
+    language: str
+    retention_months: int
+    safety_copies_keep: int
+
+
 class SettingsDialog(FormDialog):
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(_("Settings"))
@@ -20,12 +30,26 @@ class SettingsDialog(FormDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.setAccessibleName(_("Language"))
+        self.retention = QSpinBox(objectName="retentionSpin", minimum=1, maximum=120)
+        self.retention.setValue(settings.retention_months)
+        self.retention.setSuffix(" " + _("months"))
+        self.retention.setAccessibleName(_("Keep personal data after a round ends"))
+        self.retention.setToolTip(
+            _("After this long, people from finished rounds are listed on the overview for "
+              "erasure.")
+        )
+        self.keep = QSpinBox(objectName="keepSpin", minimum=1, maximum=100)
+        self.keep.setValue(settings.safety_copies_keep)
+        self.keep.setAccessibleName(_("Safety copies to keep of each kind"))
         self.form.addRow(_("&Language:"), self.language)
-        self.setMinimumWidth(360)
+        self.form.addRow(_("&Keep personal data after a round:"), self.retention)
+        self.form.addRow(_("Safety &copies to keep of each kind:"), self.keep)
+        self.setMinimumWidth(420)
+
+    def choices(self) -> Choices:
+        return Choices(self.language.currentData(), self.retention.value(), self.keep.value())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, language: str) -> str | None:
-        dialog = cls(language, parent)
-        if dialog.exec() != FormDialog.DialogCode.Accepted:
-            return None
-        return dialog.language.currentData()
+    def ask(cls, parent: QWidget | None, settings: Settings, language: str) -> Choices | None:
+        dialog = cls(settings, language, parent)
+        return dialog.choices() if dialog.exec() == FormDialog.DialogCode.Accepted else None

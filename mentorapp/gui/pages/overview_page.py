@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -26,7 +27,14 @@ from mentorapp.gui.models.stage_progress_model import STAGE_KEY_ROLE, StageProgr
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.widgets.text import body, heading
 from mentorapp.guide.stages import stage
-from mentorapp.i18n import _, current_language, format_date, format_date_range, format_percent
+from mentorapp.i18n import (
+    _,
+    current_language,
+    format_date,
+    format_date_range,
+    format_percent,
+    ngettext,
+)
 from mentorapp.programme_rules import describe_round_timing
 
 WELCOME, DASHBOARD, LOADING = range(3)
@@ -94,6 +102,15 @@ class OverviewPage(Page):
         stand_layout.addWidget(self.next_label)
         stand_layout.addWidget(self.next_view, 1)
 
+        self.due_label = QLabel(objectName="dueLabel", wordWrap=True)
+        self.due_button = QPushButton(objectName="dueButton")
+        self.due_button.clicked.connect(self.review_due)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_label, 1)
+        due_row.addWidget(self.due_button)
+        self.due_box = QWidget()
+        self.due_box.setLayout(due_row)
+
         self.stages_box = QGroupBox()
         self.stage_model = StageProgressModel()
         self.stage_table = QTableView(objectName="stageProgressTable")
@@ -122,6 +139,7 @@ class OverviewPage(Page):
         dashboard_layout = QVBoxLayout(dashboard)
         dashboard_layout.addLayout(title_row)
         dashboard_layout.addWidget(self.programme_details)
+        dashboard_layout.addWidget(self.due_box)
         dashboard_layout.addLayout(grid, 1)
 
         self.loading_label = heading(2)
@@ -158,6 +176,7 @@ class OverviewPage(Page):
         self.stages_box.setTitle(_("All stages"))
         self.stage_table.setAccessibleName(_("Progress per stage"))
         self.stage_model.retranslate()
+        self.due_button.setText(_("Review and erase…"))
 
     def refresh(self) -> None:
         programme, scope = self.context.programme, self.context.scope
@@ -175,6 +194,7 @@ class OverviewPage(Page):
             " — ".join(part for part in (programme.organisation, contact) if part)
         )
         self._show_round()
+        self._show_due()
         overview = self.context.services.guide.overview(scope, current_language())
         self._current_stage_key = overview.current_stage.key
         self.current_stage_label.setText(
@@ -200,6 +220,30 @@ class OverviewPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.stage_model.set_progress(overview.stages)
+
+    def _show_due(self) -> None:
+        months = self.context.settings.retention_months
+        due = self.context.services.privacy.due_for_erasure(months)
+        self.due_box.setVisible(bool(due))
+        self.due_label.setText(
+            ngettext(
+                "{n} person's data is due for erasure: their rounds ended more than "
+                "{months} months ago.",
+                "{n} people's data is due for erasure: their rounds ended more than "
+                "{months} months ago.",
+                len(due),
+            ).format(n=len(due), months=months)
+        )
+
+    def review_due(self) -> None:
+        from mentorapp.gui.dialogs.retention_dialog import RetentionDialog
+
+        services = self.context.services
+        if services is not None and RetentionDialog.show_for(
+            self, services, self.context.settings.retention_months
+        ):
+            self.context.events.participants_changed.emit()
+            self.refresh()
 
     def _show_round(self) -> None:
         cohort = self.context.cohort

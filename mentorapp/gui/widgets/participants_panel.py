@@ -84,6 +84,10 @@ class ParticipantsPanel(QWidget):
         self.status_button.setMenu(self.status_menu)
         self.decision_button = QPushButton(objectName="decisionListButton")
         self.decision_button.clicked.connect(self.show_decision_list)
+        self.privacy_button = QToolButton(objectName="personalDataButton")
+        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.privacy_menu = QMenu(self)
+        self.privacy_button.setMenu(self.privacy_menu)
         self.export_button = QToolButton(objectName="exportParticipantsButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self)
@@ -92,6 +96,7 @@ class ParticipantsPanel(QWidget):
         for widget in (self.import_button, self.add_button, self.status_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.privacy_button)
         actions.addWidget(self.decision_button)
         actions.addWidget(self.export_button)
 
@@ -154,6 +159,13 @@ class ParticipantsPanel(QWidget):
             action = QAction(status_label(status.value), self.status_menu)
             action.triggered.connect(lambda _c=False, s=status.value: self.set_status(s))
             self.status_menu.addAction(action)
+        self.privacy_button.setText(_("Personal &data"))
+        self.privacy_button.setAccessibleName(_("Personal data of the selected person"))
+        self.privacy_menu.clear()
+        self.privacy_menu.addAction(
+            _("Export everything about this person…"), self.export_person_data
+        )
+        self.privacy_menu.addAction(_("Erase this person…"), self.erase_person)
         self.export_menu.clear()
         for role in Role:
             label = _("Adepts…") if role is Role.ADEPT else _("Mentors…")
@@ -365,6 +377,23 @@ class ParticipantsPanel(QWidget):
 
         if self.context.cohort is not None:
             DecisionListDialog.show_for(self, self.context.services, self.context.cohort)
+
+    def export_person_data(self) -> None:
+        from mentorapp.gui.dialogs.privacy_actions import export_person
+
+        row = self.editor.row()
+        if row is not None:
+            export_person(self, self.context.services, row.person_id, row.name)
+
+    def erase_person(self) -> None:
+        from mentorapp.gui.dialogs.privacy_actions import erase_people
+
+        row = self.editor.row()
+        if row is not None and erase_people(
+            self, self.context.services, [row.person_id], [row.name]
+        ):
+            self.undo_stack.clear()  # an erasure cannot be undone, nor edits made before it
+            self._after_change()
 
     def export_role(self, role: str) -> None:
         from mentorapp.gui.dialogs.files import export_participants

@@ -1,0 +1,60 @@
+"""The programme file as the GUI holds it: one writer at a time, and safety copies.
+
+Opening takes the file's lock (or opens it read-only when the user chooses to look while
+another Mentorapp has it), makes the day's first safety copy, and closing makes one more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentorapp.db.lock import DatabaseLock
+from mentorapp.db.read_only import ReadOnlyDatabase, open_read_only
+from mentorapp.db.safety import SafetyCopies
+from mentorapp.services import Services
+
+
+@dataclass
+class Workspace:
+    services: Services
+    lock: DatabaseLock | None
+    safety: SafetyCopies | None
+
+    @property
+    def read_only(self) -> bool:
+        return isinstance(self.services.database, ReadOnlyDatabase)
+
+    @classmethod
+    def open(cls, path: Path, keep: int = 10, read_only: bool = False) -> Workspace:
+        """Raises DatabaseInUse when another Mentorapp writes to the file (unless read_only)."""
+        if read_only:
+            return cls(Services(open_read_only(path)), None, None)
+        lock = DatabaseLock(path)
+        lock.acquire()
+        try:
+            services = Services.open(path)
+            safety = SafetyCopies(path, keep=keep)
+            safety.daily_if_needed()
+        except BaseException:
+            lock.release()
+            raise
+        return cls(services, lock, safety)
+
+    @classmethod
+    def temporary(cls, services: Services) -> Workspace:
+        """The demo: a throwaway file needs neither a lock nor safety copies."""
+        return cls(services, None, None)
+
+    def reopen(self) -> None:
+        """After the file was replaced from a safety copy: a fresh connection to it."""
+        path = self.services.database.path
+        self.services.close()
+        self.services = Services.open(path)
+
+    def close(self) -> None:
+        if self.safety is not None:
+            self.safety.make("quit")
+        self.services.close()
+        if self.lock is not None:
+            self.lock.release()
