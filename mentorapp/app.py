@@ -117,6 +117,7 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
                     raise
                 workspace = open_workspace(database, demo, read_only=True)
             window.attach_workspace(workspace)
+            window.welcome()
         except MentorappError as error:
             QMessageBox.critical(window, error.user_title(), error.user_message())
             outcome["code"] = 2
@@ -132,7 +133,7 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
                 workspace.close()
             except MentorappError as error:  # e.g. a full disk for the closing safety copy
                 print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
-            if demo:  # the demo's temporary folder goes when the demo does
+            if window.context.demo:  # the demo's temporary folder goes when the demo does
                 shutil.rmtree(workspace.services.database.path.parent, ignore_errors=True)
     return outcome["code"] or code
 

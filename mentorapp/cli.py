@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("open a fresh copy of the demo programme")
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("check that this installation has everything it needs, then exit"),
+    )
     subcommands = parser.add_subparsers(dest="command", metavar=_("command"))
     register_all(subcommands)
     return parser
@@ -71,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     known, _rest = early.parse_known_args(argv[: _subcommand_index(argv)])
     set_language(choose_language(known.lang))
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from mentorapp.gui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from mentorapp.app import run_gui
 

@@ -73,6 +73,20 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     backups.grab().save(str(DOCS / f"safety-copies-{language}.png"))
     backups.close()
 
+    from mentorapp.gui.dialogs.guide_dialog import GuideDialog
+    from mentorapp.gui.dialogs.help_dialog import HelpDialog
+    from mentorapp.gui.dialogs.welcome_dialog import WelcomeDialog
+
+    for name, dialog in (
+        ("welcome", WelcomeDialog(lambda _language: None, window)),
+        ("help", HelpDialog("recruitment", window)),
+        ("guide", GuideDialog("matching", window)),
+    ):
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(DOCS / f"{name}-{language}.png"))
+        dialog.close()
+
     form = folder / f"ansokningar-{language}.csv"
     form.write_bytes(FORM_WITH_MISTAKES.encode("utf-8-sig"))
     wizard = ImportWizard(window.context, window)

@@ -10,14 +10,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QTreeView,
 )
 
-from mentorapp import __version__
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.dialogs.cohort_dialog import CohortDialog
 from mentorapp.gui.dialogs.help_dialog import HelpDialog
@@ -53,6 +51,35 @@ class MainWindow(QMainWindow):
         """Show an opened file; the window may already be on screen while it opens."""
         self.workspace = workspace
         self.attach(workspace.services)
+
+    def welcome(self) -> None:
+        """On a first start (no programme yet): the welcome, then the user's choice."""
+        from mentorapp.gui.dialogs.welcome_dialog import CREATE, DEMO, WelcomeDialog
+
+        if self.context.demo or self.context.programme is not None or self.workspace is None:
+            return
+        dialog = WelcomeDialog(self.apply_language, self)
+        dialog.exec()
+        if dialog.choice == CREATE:
+            programmes = self.context.services.programmes
+            if guarded(self, lambda: programmes.save_programme(dialog.draft())) is not None:
+                self._after_structure_change()
+        elif dialog.choice == DEMO:
+            self.switch_to_demo()
+
+    def switch_to_demo(self) -> None:
+        """Leave the user's (still empty) file and open a fresh demo in its place."""
+        from mentorapp.app import open_workspace
+
+        self.flush_pages()
+        self.workspace.close()
+        self.context.demo = True
+        self.demo_label.setVisible(True)
+        self.attach_workspace(open_workspace(None, demo=True))
+
+    def flush_pages(self) -> None:
+        for page in self.pages.values():
+            page.flush()
 
     def attach(self, services) -> None:
         """Show the opened database; the window may already be on screen while it opens."""
@@ -135,6 +162,7 @@ class MainWindow(QMainWindow):
         self.help_action = self._action(self.show_help, QKeySequence.StandardKey.HelpContents)
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.about_action = self._action(self.show_about)
+        self.guide_action = self._action(self.show_guide, "Shift+F1")
         self.menus = {
             "file": self.menuBar().addMenu(""),
             "programme": self.menuBar().addMenu(""),
@@ -150,6 +178,7 @@ class MainWindow(QMainWindow):
         for action in (self.overview_action, self.next_action, self.previous_action):
             self.menus["go"].addAction(action)
         self.menus["help"].addAction(self.help_action)
+        self.menus["help"].addAction(self.guide_action)
         self.menus["help"].addAction(self.about_action)
 
     def _connect_events(self) -> None:
@@ -183,6 +212,7 @@ class MainWindow(QMainWindow):
         self.backups_action.setText(_("&Backups and safety copies…"))
         self.help_action.setText(_("Help for this &stage"))
         self.about_action.setText(_("&About Mentorapp"))
+        self.guide_action.setText(_("&User guide"))
         self.round_label.setText(_("&Round:") + " ")
         self.round_combo.setAccessibleName(_("Current round"))
         self.navigator.setAccessibleName(_("Stages of the organiser's guide"))
@@ -369,14 +399,14 @@ class MainWindow(QMainWindow):
         HelpDialog.show_for(self, "" if key == OVERVIEW_KEY else key)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Mentorapp"),
-            _(
-                "Mentorapp {version}\n\nRun a mentorship programme that pairs foreign-born "
-                "academics with mentors from the Swedish labour market."
-            ).format(version=__version__),
-        )
+        from mentorapp.gui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog.show_for(self)
+
+    def show_guide(self) -> None:
+        from mentorapp.gui.dialogs.guide_dialog import GuideDialog, section_for
+
+        GuideDialog.show_for(self, section_for(self.current_key()))
 
     def _restore_geometry(self) -> None:
         settings = self.context.settings

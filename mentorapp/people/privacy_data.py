@@ -160,6 +160,10 @@ def _pair_rules(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
     return result
 
 
+def _line(label: str, value: str) -> str:
+    return f"{label}: {value}"
+
+
 def as_text(data: dict[str, Any]) -> str:
     """A readable extract in the current UI language, with headings."""
     person = data["person"]
@@ -171,14 +175,15 @@ def as_text(data: dict[str, Any]) -> str:
         spec = FIELD_BY_KEY.get(key)
         label = _(spec.label) if spec else _(_EXTRA_LABELS[key])
         lines.append(f"{label}: {_value(person[key])}")
-    lines.append(f"{_('Employer')}: {_value(data['organisation'])}")
+    lines.append(_line(_("Employer"), _value(data["organisation"])))
     for item in data["enrolments"]:
         lines += ["", *_heading(_("Round “{round}”").format(round=item["round"]))]
-        lines.append(f"{_('Programme')}: {item['programme']} ({item['programme_organisation']})")
+        programme = f"{item['programme']} ({item['programme_organisation']})"
+        lines.append(_line(_("Programme"), programme))
         start, end = (date.fromisoformat(item[k]) for k in ("round_start", "round_end"))
-        lines.append(f"{_('Dates')}: {format_date(start)} – {format_date(end)}")
-        lines.append(f"{_('Role')}: {role_label(item['role'])}")
-        lines.append(f"{_('Status')}: {status_label(item['status'])}")
+        lines.append(_line(_("Dates"), f"{format_date(start)} – {format_date(end)}"))
+        lines.append(_line(_("Role"), role_label(item["role"])))
+        lines.append(_line(_("Status"), status_label(item["status"])))
         for key in ("capacity", "goal", "preferred_mentor_gender"):
             if item[key] not in ("", None) and not (key == "capacity" and item["role"] != "mentor"):
                 lines.append(f"{_(FIELD_BY_KEY[key].label)}: {_value(item[key])}")

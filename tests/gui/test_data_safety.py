@@ -105,6 +105,8 @@ def test_erasing_a_person_from_the_applications(open_window, tmp_path, qtbot, qu
     panel.erase_person()
     raw = Path(window.context.services.database.path).read_bytes()
     assert person.email.encode() not in raw
+    copies = window.workspace.safety.list()  # older copies were deleted on the user's yes
+    assert copies and all(person.email.encode() not in c.path.read_bytes() for c in copies)
     assert person.email not in {row.email for row in panel.model.all_rows()}
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentorapp.guide.content import load_guide
 from mentorapp.guide.stages import STAGES, stage
@@ -18,7 +25,8 @@ def stage_help_html(stage_key: str, language: str) -> str:
         f"<p><b>{escape(content.purpose)}</b></p>",
     ]
     parts += [f"<p>{escape(paragraph)}</p>" for paragraph in content.help.split("\n\n")]
-    parts.append(f"<h3>{escape(_('On the checklist'))}</h3><ul>")
+    checklist = _("On the checklist")
+    parts.append(f"<h3>{escape(checklist)}</h3><ul>")
     for item in content.items:
         hint = f"<br/>{escape(item.hint)}" if item.hint else ""
         parts.append(f"<li><b>{escape(item.text)}</b>{hint}</li>")
@@ -28,8 +36,9 @@ def stage_help_html(stage_key: str, language: str) -> str:
 
 def overview_help_html(language: str) -> str:
     guide = load_guide(language)
+    title = _("How Mentorapp is organised")
     parts = [
-        f"<h2>{escape(_('How Mentorapp is organised'))}</h2>",
+        f"<h2>{escape(title)}</h2>",
         "<p>"
         + escape(
             _(
@@ -62,10 +71,18 @@ class HelpDialog(QDialog):
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.guide_button = QPushButton(_("Open the &user guide…"), objectName="openGuide")
+        buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.guide_button.clicked.connect(lambda: self._open_guide(stage_key))
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+    def _open_guide(self, stage_key: str) -> None:
+        from mentorapp.gui.dialogs.guide_dialog import GuideDialog, section_for
+
+        GuideDialog.show_for(self, section_for(stage_key))
 
     @classmethod
     def show_for(cls, parent: QWidget | None, stage_key: str) -> None:

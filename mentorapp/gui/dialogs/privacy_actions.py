@@ -60,15 +60,28 @@ def erase_people(parent: QWidget, services, person_ids: list[int], names: list[s
         "{n} person was erased.", "{n} people were erased.", len(report.person_ids)
     ).format(n=len(report.person_ids))
     if report.safety_copies:
-        message += "\n\n" + ngettext(
-            "{n} older safety copy and any CSV backups or exports made earlier still hold the "
-            "data. Delete those copies too under File → Backups and safety copies, or wait "
-            "until they are replaced.",
-            "{n} older safety copies and any CSV backups or exports made earlier still hold "
-            "the data. Delete those copies too under File → Backups and safety copies, or "
-            "wait until they are replaced.",
-            report.safety_copies,
-        ).format(n=report.safety_copies)
+        answer = QMessageBox.question(
+            parent,
+            _("Older safety copies"),
+            ngettext(
+                "{n} older safety copy still holds their data. Delete it now? A new safety "
+                "copy without them is made first.",
+                "{n} older safety copies still hold their data. Delete them now? A new safety "
+                "copy without them is made first.",
+                report.safety_copies,
+            ).format(n=report.safety_copies),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                services.privacy.erase_from_safety_copies(report)
+            except MentorappError as error:
+                show_error(parent, error)
+        else:
+            message += "\n\n" + _("The older safety copies go as new ones replace them.")
+    message += "\n\n" + _(
+        "CSV backups and exports made earlier still hold the data: delete them wherever you "
+        "keep them."
+    )
     QMessageBox.information(parent, _("Erased"), message)
     return True
 

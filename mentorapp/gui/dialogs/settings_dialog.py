@@ -35,8 +35,10 @@ class SettingsDialog(FormDialog):
         self.retention.setSuffix(" " + _("months"))
         self.retention.setAccessibleName(_("Keep personal data after a round ends"))
         self.retention.setToolTip(
-            _("After this long, people from finished rounds are listed on the overview for "
-              "erasure.")
+            _(
+                "After this long, people from finished rounds are listed on the overview for "
+                "erasure."
+            )
         )
         self.keep = QSpinBox(objectName="keepSpin", minimum=1, maximum=100)
         self.keep.setValue(settings.safety_copies_keep)

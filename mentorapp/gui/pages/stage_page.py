@@ -90,6 +90,7 @@ class StagePage(Page):
         self.help_button.setText(_("Help (F1)"))
         self.help_button.setAccessibleName(_("Help for this stage"))
         self.progress.setAccessibleName(_("Progress of this stage"))
+        self.tabs.tabBar().setAccessibleName(_("Tools of this stage"))
         self.new_round_button.setText(_("Create a round…"))
         self.no_round_label.setText(
             _(

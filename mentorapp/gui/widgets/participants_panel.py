@@ -112,6 +112,7 @@ class ParticipantsPanel(QWidget):
         side_layout.addWidget(self.history)
         side_layout.addStretch(1)
         scroll = QScrollArea()
+        self.details_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
         scroll.setMinimumWidth(360)
@@ -154,6 +155,7 @@ class ParticipantsPanel(QWidget):
         self.export_button.setText(_("E&xport"))
         self.export_button.setAccessibleName(_("Export participants to a CSV file"))
         self.table.setAccessibleName(_("Applications"))
+        self.details_scroll.setAccessibleName(_("Details of the selected application"))
         self.status_menu.clear()
         for status in EnrolmentStatus:
             action = QAction(status_label(status.value), self.status_menu)
