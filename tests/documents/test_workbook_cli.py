@@ -50,4 +50,4 @@ def test_the_ui_language_option_still_works_before_the_command(db_path: Path, ca
     make_file(db_path, 0)
     code = main(["--db", str(db_path), "--lang", "sv", "workbooks", "--out", "x", "--lang", "en"])
     assert code == 2
-    assert "Matching" in capsys.readouterr().err
+    assert "Godkänn matchningar" in capsys.readouterr().err  # in the UI language, Swedish
