@@ -7,12 +7,11 @@ programme or after a coordinator corrected it in a spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import os
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from mentorapp.csv_files import write_csv
 from mentorapp.db import Database
 from mentorapp.domain.codes import education_field_label, industry_label
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme
@@ -76,24 +75,7 @@ def participant_rows(database: Database, cohort_name: str, role: str) -> list[li
 def write_participants_csv(database: Database, cohort_name: str, role: str, path: Path) -> int:
     """Write the file (replacing it only once complete) and return the number of rows."""
     rows = participant_rows(database, cohort_name, role)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=",", lineterminator="\r\n")
-            writer.writerow([spec.label for spec in export_fields(role)])
-            writer.writerows(rows)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ExportError(
-            N_(
-                "Mentorapp could not write {path} ({detail}). Choose another folder or file "
-                "name, or close the file if a spreadsheet program has it open."
-            ),
-            path=path,
-            detail=exc.strerror or str(exc),
-        ) from exc
-    return len(rows)
+    return write_csv(path, [spec.label for spec in export_fields(role)], rows)
 
 
 def _find_cohort(session: Session, name: str) -> Cohort:

@@ -7,8 +7,6 @@ mistakes, and an undo simply deletes the change it took back.
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,10 +15,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import Session
 
+from mentorapp.csv_files import CsvWriteFailed, write_csv
 from mentorapp.db import Database
 from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_label
 from mentorapp.domain.models import Cohort, Enrolment, Person, StatusChange
-from mentorapp.errors import MentorappError, ValidationError
+from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _, current_language, format_date
 from mentorapp.people.collation import sort_key
 from mentorapp.people.participants import ParticipantService
@@ -35,8 +34,7 @@ _ROLE_ORDER = {role.value: index for index, role in enumerate(Role)}
 _CHUNK = 500  # ids per IN (…), well below SQLite's limit on parameters
 
 
-class ExportFailed(MentorappError):
-    title = N_("The file could not be saved")
+ExportFailed = CsvWriteFailed  # the name the pipeline's callers know
 
 
 @dataclass(frozen=True)
@@ -197,24 +195,7 @@ class PipelineService:
             for row in group
         ]
         path = Path(path)
-        partial = path.with_name(f".{path.name}.partial")
-        try:
-            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, delimiter=delimiter)
-                writer.writerow(headers)
-                writer.writerows(rows)
-            os.replace(partial, path)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise ExportFailed(
-                N_(
-                    "Mentorapp could not write {path} ({detail}). Close the file if another "
-                    "program has it open, or choose another folder, then try again."
-                ),
-                path=path,
-                detail=exc.strerror or str(exc),
-            ) from exc
-        return len(rows)
+        return write_csv(path, headers, rows, delimiter)
 
     def decision_text(self, cohort_id: int, today: date | None = None) -> str:
         """A plain summary to print: each decision with its count, then names and addresses."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp import i18n
+from mentorapp.csv_files import CsvWriteFailed
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.dataio.participants_csv import ExportError, write_participants_csv
 from mentorapp.domain.codes import education_field_label
@@ -222,5 +223,6 @@ def test_no_rounds_at_all(services, tmp_path) -> None:
 
 
 def test_an_unwritable_place_is_reported(services, cohort, tmp_path) -> None:
-    with pytest.raises(ExportError, match="could not write"):
+    with pytest.raises(CsvWriteFailed, match="could not write"):
         write_participants_csv(services.database, "Vår 2027", "adept", tmp_path / "no" / "x.csv")
+    assert not (tmp_path / "no").exists()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
-from mentorapp.gui.dialogs.files import ask_save_path, report_write_failure
+from mentorapp.errors import MentorappError
+from mentorapp.gui.dialogs.files import ask_save_path
 from mentorapp.gui.dialogs.text_print_dialog import TextPrintDialog
+from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
@@ -34,8 +36,8 @@ class DecisionListDialog(TextPrintDialog):
             return
         try:
             count = self._services.pipeline.decision_csv(self._cohort.id, path)
-        except OSError as error:
-            report_write_failure(self, path, error)
+        except MentorappError as error:
+            show_error(self, error)
             return
         QMessageBox.information(
             self,

@@ -18,17 +18,6 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     return Path(chosen) if chosen else None
 
 
-def report_write_failure(parent: QWidget, path: Path, error: OSError) -> None:
-    QMessageBox.warning(
-        parent,
-        _("The file could not be saved"),
-        _(
-            "Mentorapp could not write {path} ({detail}). Choose another folder or file "
-            "name and try again."
-        ).format(path=path, detail=error.strerror or error),
-    )
-
-
 def export_participants(parent: QWidget, services, cohort, role: str) -> None:
     from mentorapp.dataio.participants_csv import write_participants_csv
 
@@ -45,9 +34,6 @@ def export_participants(parent: QWidget, services, cohort, role: str) -> None:
         count = write_participants_csv(services.database, cohort.name, role, path)
     except MentorappError as error:
         show_error(parent, error)
-        return
-    except OSError as error:
-        report_write_failure(parent, path, error)
         return
     QMessageBox.information(
         parent,
