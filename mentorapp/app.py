@@ -33,6 +33,7 @@ def _application() -> QApplication:
     app.setApplicationDisplayName("Mentorapp")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Mentorapp")
+    app.setDesktopFileName("mentorapp")  # Wayland docks match the window to the menu entry
     icon = resource_path("icons", "mentorapp.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -218,6 +218,31 @@ def run_pyinstaller(clean: bool) -> Path:
     return folder
 
 
+def strip_python_debug_info(folder: Path) -> int:
+    """Drop the debug information of Python's own libraries (Linux); returns bytes saved.
+
+    A Python built from source (pyenv, for instance) ships libpython and lib-dynload with
+    ~30 MB of debug information. Only those files are touched: stripping everything, as
+    PyInstaller's strip=True does, breaks the OpenBLAS libraries that numpy and scipy bring.
+    """
+    strip = shutil.which("strip")
+    if strip is None:
+        print("  strip not found: Python's libraries keep their debug information")
+        return 0
+    internal = folder / "_internal"
+    files = [
+        path
+        for path in (*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so"))
+        if path.is_file() and not path.is_symlink()
+    ]
+    before = sum(path.stat().st_size for path in files)
+    for path in files:
+        subprocess.run([strip, "--strip-debug", str(path)], check=True)
+    saved = before - sum(path.stat().st_size for path in files)
+    print(f"  stripped debug information from {len(files)} Python libraries: {saved >> 20} MB")
+    return saved
+
+
 # --- platform packages ---------------------------------------------------------------------
 
 
@@ -244,8 +269,11 @@ def package_linux(version: str) -> Path:
                 arcname=f"{name}/icons/hicolor/{size}x{size}/apps/mentorapp.png",
                 filter=_tar_filter,
             )
-        tar.add(SVG_ICON, arcname=f"{name}/icons/hicolor/scalable/apps/mentorapp.svg",
-                filter=_tar_filter)
+        tar.add(
+            SVG_ICON,
+            arcname=f"{name}/icons/hicolor/scalable/apps/mentorapp.svg",
+            filter=_tar_filter,
+        )
     return archive
 
 
@@ -338,6 +366,8 @@ def build(target: str, skip_installer: bool, clean: bool) -> Path:
     _done(started)
     started = _step("Bundling with PyInstaller")
     result = run_pyinstaller(clean)
+    if target == "linux":
+        strip_python_debug_info(result)
     _done(started)
     if skip_installer:
         print(f"\nBundle: {result} (--skip-installer: no package made)")
