@@ -45,3 +45,15 @@ def test_ruff_is_clean() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_gui_takes_its_colours_from_the_system_theme() -> None:
+    """No colour is fixed in the GUI, so dark, light and high-contrast themes stay readable."""
+    fixed = re.compile(r"QColor\(|color\s*:|background(-color)?\s*:|#[0-9a-fA-F]{6}\b")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (PACKAGE / "gui").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if fixed.search(line)
+    ]
+    assert offenders == []
