@@ -5,25 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import distinct, func
 from sqlmodel import select
 
-from mentorapp.dataio.backup_zip import BackupService
 from mentorapp.db import Database
 from mentorapp.db.migrate import open_database, schema_revision
-from mentorapp.documents.workbook_service import WorkbookService
 from mentorapp.domain.enums import Role
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Programme
 from mentorapp.guide.progress import GuideService
-from mentorapp.matching.service import MatchingService
-from mentorapp.meetings import MeetingService
 from mentorapp.people.eligibility import EligibilityService
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import PipelineService
-from mentorapp.people.privacy import PrivacyService
 from mentorapp.programmes import ProgrammeService
+
+if TYPE_CHECKING:
+    from mentorapp.dataio.backup_zip import BackupService
+    from mentorapp.documents.workbook_service import WorkbookService
+    from mentorapp.matching.service import MatchingService
+    from mentorapp.meetings import MeetingService
+    from mentorapp.people.privacy import PrivacyService
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,38 @@ class Services:
         self.participants = ParticipantService(database)
         self.pipeline = PipelineService(database)
         self.eligibility = EligibilityService(database)
-        self.workbooks = WorkbookService(database)
-        self.matching = MatchingService(database)
-        self.meetings = MeetingService(database)
-        self.backups = BackupService(database)
-        self.privacy = PrivacyService(database)
+
+    # Services the first screen does not need are made on first use: their modules (PDF
+    # rendering, the solver's tables, backups) then stay out of start-up.
+    @cached_property
+    def workbooks(self) -> WorkbookService:
+        from mentorapp.documents.workbook_service import WorkbookService
+
+        return WorkbookService(self.database)
+
+    @cached_property
+    def matching(self) -> MatchingService:
+        from mentorapp.matching.service import MatchingService
+
+        return MatchingService(self.database)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from mentorapp.meetings import MeetingService
+
+        return MeetingService(self.database)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from mentorapp.dataio.backup_zip import BackupService
+
+        return BackupService(self.database)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from mentorapp.people.privacy import PrivacyService
+
+        return PrivacyService(self.database)
 
     @classmethod
     def open(cls, path: Path) -> Services:
