@@ -26,6 +26,7 @@ class ProgrammeDraft:
     default_language: str = "sv"
     meetings_per_round: int = 4
     months_per_round: int = 4
+    logo: bytes | None = None  # PNG or JPEG for the workbook's cover
 
 
 @dataclass
@@ -54,9 +55,23 @@ def validate_programme(draft: ProgrammeDraft) -> None:
             N_("The number of meetings per round must be between 1 and 12."),
             field="meetings_per_round",
         )
+    check_logo(draft.logo)
     if not 1 <= draft.months_per_round <= 24:
         raise ValidationError(
             N_("A round must last between 1 and 24 months."), field="months_per_round"
+        )
+
+
+def check_logo(data: bytes | None) -> None:
+    """A logo must be a PNG or JPEG image of a sensible size: it goes on every cover."""
+    if data is None:
+        return
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError(N_("The logo must be a PNG or JPEG image."), field="logo")
+    if len(data) > 5_000_000:
+        raise ValidationError(
+            N_("The logo is larger than 5 MB. Save a smaller version and choose it again."),
+            field="logo",
         )
 
 

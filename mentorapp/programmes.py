@@ -50,6 +50,7 @@ class ProgrammeService:
             programme.default_language = draft.default_language
             programme.meetings_per_round = draft.meetings_per_round
             programme.months_per_round = draft.months_per_round
+            programme.logo = draft.logo
             session.add(programme)
             session.flush()
             if created:

@@ -94,3 +94,13 @@ def test_round_name_suggestion_and_timing_in_swedish(cohort) -> None:
     assert suggest_round_name(date(2027, 2, 1)) == "Spring 2027"
     assert "9 days left" in describe_round_timing(cohort, date(2027, 1, 1))
     assert "ended" in describe_round_timing(cohort, date(2027, 7, 1))
+
+
+def test_a_logo_is_kept_and_checked(services: Services) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    saved = services.programmes.save_programme(ProgrammeDraft("Org", "Name", logo=png))
+    assert services.programmes.programme().logo == png
+    with pytest.raises(ValidationError) as caught:
+        services.programmes.save_programme(ProgrammeDraft("Org", "Name", logo=b"GIF89a"), saved.id)
+    assert caught.value.field == "logo"
+    assert services.programmes.programme().logo == png

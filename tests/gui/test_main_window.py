@@ -196,3 +196,21 @@ def test_first_start_speaks_swedish_on_a_swedish_system(tmp_path: Path) -> None:
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
         )
         assert result.stdout.strip() == expected, system
+
+
+def test_programme_dialog_takes_a_logo(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    logo = tmp_path / "logo.png"
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(0)
+    image.save(str(logo))
+    dialog = ProgrammeDialog(None)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), ""))
+    dialog.logo_button.click()
+    assert dialog.draft().logo == logo.read_bytes()
+    assert not dialog.logo_preview.pixmap().isNull()
+    dialog.remove_logo.click()
+    assert dialog.draft().logo is None

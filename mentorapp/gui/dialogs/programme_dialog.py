@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _, current_language
@@ -53,8 +64,45 @@ class ProgrammeDialog(FormDialog):
             self.contact_email.setText(programme.contact_email)
             self.meetings.setValue(programme.meetings_per_round)
             self.months.setValue(programme.months_per_round)
+        self.logo: bytes | None = programme.logo if programme else None
+        self.logo_preview = QLabel(objectName="logoPreview")
+        self.logo_button = QPushButton(_("Choose &logo…"), objectName="chooseLogoButton")
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.remove_logo = QPushButton(_("Remove logo"), objectName="removeLogoButton")
+        self.remove_logo.clicked.connect(lambda: self.set_logo(None))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.remove_logo)
+        logo_row.addStretch(1)
+        self.form.addRow(_("Logo for the workbooks:"), logo_row)
+        self.fields["logo"] = self.logo_button
+        self.set_logo(self.logo)
         self.validate = lambda: validate_programme(self.draft())
         self.setMinimumWidth(460)
+
+    def choose_logo(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a logo"), str(Path.home()), _("Images (*.png *.jpg *.jpeg)")
+        )
+        if chosen:
+            try:
+                self.set_logo(Path(chosen).read_bytes())
+            except OSError as error:
+                self.error_label.setText(str(error.strerror or error))
+                self.error_label.setVisible(True)
+
+    def set_logo(self, data: bytes | None) -> None:
+        self.logo = data
+        image = QPixmap()
+        if data:
+            image.loadFromData(data)
+        height = self.fontMetrics().height() * 2
+        self.logo_preview.setPixmap(
+            image.scaledToHeight(height) if not image.isNull() else QPixmap()
+        )
+        self.logo_preview.setText("" if data else _("No logo"))
+        self.remove_logo.setEnabled(data is not None)
 
     def draft(self) -> ProgrammeDraft:
         return ProgrammeDraft(
@@ -65,6 +113,7 @@ class ProgrammeDialog(FormDialog):
             default_language=self.language.currentData(),
             meetings_per_round=self.meetings.value(),
             months_per_round=self.months.value(),
+            logo=self.logo,
         )
 
     @classmethod
