@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QMessageBox,
@@ -103,12 +104,6 @@ class WorkbooksPanel(QWidget):
         layout.addLayout(file_actions)
 
     def retranslate_ui(self) -> None:
-        self.intro.setText(
-            _(
-                "Every accepted group gets its own workbook with the meeting themes, conversation "
-                "topics and exercises, and their names on the cover. Tick the groups to print."
-            )
-        )
         self.view.setAccessibleName(_("Accepted groups"))
         self.select_all.setText(_("Select all"))
         self.select_none.setText(_("Select none"))
@@ -159,7 +154,17 @@ class WorkbooksPanel(QWidget):
             self.groups.appendRow([mentor, adepts, QStandardItem()])
             self._language_choice(self.groups.rowCount() - 1, group.language)
         self.view.resizeColumnToContents(0)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.write_button.setEnabled(bool(groups))
+        self.intro.setText(
+            _(
+                "Every accepted group gets its own workbook with the meeting themes, conversation "
+                "topics and exercises, and their names on the cover. Tick the groups to print."
+            )
+        )
         if not groups:
             self.intro.setText(
                 _(
