@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
     from mentorapp.meetings import MeetingService
+    from mentorapp.partners import PartnerService
     from mentorapp.people.privacy import PrivacyService
 
 
@@ -78,6 +79,12 @@ class Services:
         from mentorapp.meetings import MeetingService
 
         return MeetingService(self.database)
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        from mentorapp.partners import PartnerService
+
+        return PartnerService(self.database)
 
     @cached_property
     def backups(self) -> BackupService:
