@@ -14,7 +14,6 @@ def heading(level: int = 1, parent: QWidget | None = None) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
-    label.setAccessibleName("heading")
     return label
 
 
