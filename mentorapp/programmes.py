@@ -17,6 +17,7 @@ from mentorapp.programme_rules import (
     validate_cohort,
     validate_programme,
 )
+from mentorapp.validation import fold
 
 __all__ = [
     "CohortDraft",
@@ -25,6 +26,34 @@ __all__ = [
     "describe_round_timing",
     "suggest_round_name",
 ]
+
+
+class RoundNotFound(ValidationError):
+    title = N_("There is no such round")
+
+
+def find_round(session: Session, name: str | None) -> Cohort:
+    """The round called ``name`` (any case), or the current round when no name is given; the
+    error names the rounds that do exist, so the user can pick one."""
+    programme = session.exec(select(Programme).order_by(Programme.id)).first()
+    cohorts = _cohorts(session, programme.id) if programme and programme.id else []
+    cohorts.sort(key=lambda c: (c.start, c.id or 0))
+    for cohort in cohorts:
+        if (name is None and cohort.is_current) or (name and fold(cohort.name) == fold(name)):
+            return cohort
+    if not cohorts:
+        raise RoundNotFound(N_("This file has no rounds yet. Create a round in Mentorapp first."))
+    names = ", ".join(f"“{c.name}”" for c in cohorts)
+    if name is None:
+        raise RoundNotFound(
+            N_("Choose a round with --cohort. The rounds in this file are: {names}."), names=names
+        )
+    raise RoundNotFound(
+        N_("There is no round called “{name}”. The rounds in this file are: {names}."),
+        "cohort",
+        name=name.strip(),
+        names=names,
+    )
 
 
 class ProgrammeService:
@@ -62,6 +91,10 @@ class ProgrammeService:
         with self._db.reading() as session:
             query = select(Cohort).where(Cohort.programme_id == programme_id)
             return list(session.exec(query.order_by(Cohort.start, Cohort.id)))
+
+    def round_named(self, name: str | None) -> Cohort:
+        with self._db.reading() as session:
+            return find_round(session, name)
 
     def current_cohort(self, programme_id: int) -> Cohort | None:
         with self._db.reading() as session:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from mentorapp.i18n import N_, _, current_language
+from mentorapp.i18n import _, current_language
 
 if TYPE_CHECKING:
     from mentorapp.domain.models import Cohort
@@ -46,27 +46,7 @@ def list_people(args: argparse.Namespace) -> int:
 
 def find_cohort(services: Services, name: str | None) -> Cohort:
     """The round called ``name`` (any case), or the current round when no name is given."""
-    from mentorapp.errors import ValidationError
-    from mentorapp.validation import fold
-
-    programme = services.programmes.programme()
-    cohorts = services.programmes.cohorts(programme.id) if programme and programme.id else []
-    for cohort in cohorts:
-        if (name is None and cohort.is_current) or (name and fold(cohort.name) == fold(name)):
-            return cohort
-    if not cohorts:
-        raise ValidationError(N_("This file has no rounds yet. Create a round in Mentorapp first."))
-    names = ", ".join(c.name for c in cohorts)
-    if name is None:
-        raise ValidationError(
-            N_("Choose a round with --cohort. The rounds in this file are: {names}."), names=names
-        )
-    raise ValidationError(
-        N_("There is no round called “{name}”. The rounds in this file are: {names}."),
-        "cohort",
-        name=name,
-        names=names,
-    )
+    return services.programmes.round_named(name)
 
 
 def as_json(row: ParticipantRow) -> dict[str, Any]:

@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from mentorapp.csv_files import write_csv
 from mentorapp.db import Database
 from mentorapp.domain.codes import education_field_label, industry_label
-from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme
-from mentorapp.errors import MentorappError
-from mentorapp.i18n import N_, current_language
+from mentorapp.domain.models import Enrolment, Organisation, Person
+from mentorapp.i18n import current_language
 from mentorapp.people.fields import FIELDS, FieldSpec
-from mentorapp.validation import fold
-
-
-class ExportError(MentorappError):
-    title = N_("The participants could not be exported")
+from mentorapp.programmes import find_round
 
 
 def export_fields(role: str) -> list[FieldSpec]:
@@ -34,7 +29,7 @@ def participant_rows(database: Database, cohort_name: str, role: str) -> list[li
     """One list of cells per application, in the order the applications came in."""
     language = current_language()
     with database.reading() as session:
-        cohort = _find_cohort(session, cohort_name)
+        cohort = find_round(session, cohort_name)
         query = (
             select(Enrolment, Person, Organisation.name)
             .join(Person, Person.id == Enrolment.person_id)
@@ -76,23 +71,3 @@ def write_participants_csv(database: Database, cohort_name: str, role: str, path
     """Write the file (replacing it only once complete) and return the number of rows."""
     rows = participant_rows(database, cohort_name, role)
     return write_csv(path, [spec.label for spec in export_fields(role)], rows)
-
-
-def _find_cohort(session: Session, name: str) -> Cohort:
-    programme = session.exec(select(Programme).order_by(Programme.id)).first()
-    cohorts = []
-    if programme is not None:
-        query = select(Cohort).where(Cohort.programme_id == programme.id)
-        cohorts = list(session.exec(query.order_by(Cohort.start, Cohort.id)))
-    for cohort in cohorts:
-        if fold(cohort.name) == fold(name):
-            return cohort
-    if not cohorts:
-        raise ExportError(
-            N_("There is no round called “{name}”: this file has no rounds yet."), name=name
-        )
-    raise ExportError(
-        N_("There is no round called “{name}”. The rounds in this file are: {rounds}."),
-        name=name.strip(),
-        rounds=", ".join(f"“{c.name}”" for c in cohorts),
-    )

@@ -12,8 +12,9 @@ import pytest
 from mentorapp import i18n
 from mentorapp.csv_files import CsvWriteFailed
 from mentorapp.dataio.importer import ImportOptions, run_import
-from mentorapp.dataio.participants_csv import ExportError, write_participants_csv
+from mentorapp.dataio.participants_csv import write_participants_csv
 from mentorapp.domain.codes import education_field_label
+from mentorapp.programmes import RoundNotFound
 from mentorapp.services import Services
 from tests.dataio.helpers import SAMPLES, csv_bytes, people
 
@@ -211,14 +212,14 @@ def test_mentor_export_has_only_mentor_columns(services, tmp_path: Path) -> None
 
 
 def test_an_unknown_round_names_the_rounds_that_exist(services, cohort, tmp_path) -> None:
-    with pytest.raises(ExportError) as caught:
+    with pytest.raises(RoundNotFound) as caught:
         write_participants_csv(services.database, "Höst 2030", "adept", tmp_path / "x.csv")
     assert "“Vår 2027”" in caught.value.user_message()
     assert not (tmp_path / "x.csv").exists()
 
 
 def test_no_rounds_at_all(services, tmp_path) -> None:
-    with pytest.raises(ExportError, match="no rounds yet"):
+    with pytest.raises(RoundNotFound, match="no rounds yet"):
         write_participants_csv(services.database, "Vår 2027", "adept", tmp_path / "x.csv")
 
 

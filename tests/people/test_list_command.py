@@ -36,7 +36,7 @@ def _rounds(path: Path, capsys) -> list[str]:
     assert main(["--db", str(path), "list", "--cohort", "no such round"]) == 2
     error = capsys.readouterr().err
     assert "no such round" in error
-    return error.split("are: ")[1].rstrip(".\n").split(", ")
+    return [name.strip("“”") for name in error.split("are: ")[1].rstrip(".\n").split(", ")]
 
 
 def _listed(path: Path, capsys, *args: str) -> list[dict]:
