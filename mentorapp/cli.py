@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mentorapp import __version__
 from mentorapp.commands import register_all
-from mentorapp.errors import MentorappError
+from mentorapp.errors import MentorappError, file_problem
 from mentorapp.i18n import LANGUAGES, _, normalise_language, set_language
 
 
@@ -87,8 +87,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except MentorappError as error:
-        print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
-        return 2
+        return _report(error)
     except BrokenPipeError:  # the output went to a program that stopped reading, e.g. head
         sys.stderr.close()
         return 0
+    except OSError as error:  # a full disk, a missing folder, no permission: one sentence
+        return _report(file_problem(error))
+    except KeyboardInterrupt:
+        print(_("Stopped. Nothing was half-saved."), file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: still one sentence, never a traceback
+        print(
+            _(
+                "Mentorapp ran into an error it did not expect ({error}). Nothing was "
+                "half-saved. Please tell us the command you ran."
+            ).format(error=type(error).__name__),
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _report(error: MentorappError) -> int:
+    print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
+    return 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
 from typing import Any
 
 from mentorapp.i18n import N_, _
@@ -38,3 +40,77 @@ class ValidationError(MentorappError):
     def __init__(self, template: str, field: str = "", **params: Any) -> None:
         super().__init__(template, **params)
         self.field = field
+
+
+class FileProblem(MentorappError):
+    """The operating system refused to read or write a file; nothing was half-written."""
+
+    title = N_("A file could not be used")
+
+
+_REASONS = {
+    errno.ENOENT: N_("it or its folder does not exist"),
+    errno.EEXIST: N_("a file with that name already exists"),
+    errno.ENOSPC: N_("the disk is full"),
+    getattr(errno, "EDQUOT", -1): N_("your disk quota is used up"),
+    errno.EACCES: N_("you do not have permission"),
+    errno.EPERM: N_("you do not have permission"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EIO: N_("the disk reported a read or write error"),
+}
+
+
+def file_problem(exc: OSError) -> FileProblem:
+    """One sentence for an OSError, in the user's language, naming the file."""
+    name = exc.filename if exc.filename is not None else ""
+    reason = _REASONS.get(exc.errno or 0)
+    if reason is None:
+        return FileProblem(
+            N_("Mentorapp could not use “{path}” ({detail}). Nothing was changed."),
+            path=name,
+            detail=exc.strerror or type(exc).__name__,
+        )
+    return FileProblem(
+        N_("Mentorapp could not use “{path}”: {reason}. Nothing was changed."),
+        path=name,
+        reason=Translated(reason),
+    )
+
+
+class Translated(str):
+    """A message parameter that is itself a message: translated when the whole is shown."""
+
+    def __format__(self, spec: str) -> str:
+        return format(_(str(self)), spec)
+
+
+def require_output_file(path: Path, replace: bool = False) -> None:
+    """Refuse an output name that cannot work, before any work is done."""
+    if path.is_dir():
+        raise FileProblem(N_("“{path}” is a folder. Give the name of a file to write."), path=path)
+    if not path.parent.is_dir():
+        raise FileProblem(
+            N_("The folder “{folder}” does not exist. Choose a folder that exists."),
+            folder=path.parent,
+        )
+    if path.exists() and not replace:
+        raise FileProblem(
+            N_("“{path}” already exists. Choose another name; nothing was overwritten."),
+            path=path,
+        )
+
+
+def require_output_folder(path: Path) -> None:
+    """An output folder must be a folder, or a new one in a folder that exists."""
+    if path.exists() and not path.is_dir():
+        raise FileProblem(
+            N_("“{path}” is a file, not a folder. Give a folder to write into."), path=path
+        )
+    if not path.exists() and not path.parent.is_dir():
+        raise FileProblem(
+            N_("The folder “{folder}” does not exist. Choose a folder that exists."),
+            folder=path.parent,
+        )

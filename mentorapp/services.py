@@ -100,17 +100,50 @@ class Services:
 
     @classmethod
     def open(cls, path: Path) -> Services:
+        """Open (creating) without the lock: only for throwaway files, the demo and tests.
+
+        Everything a user opens goes through ``to_read``/``to_write`` or the GUI's Workspace.
+        """
         return cls(open_database(path))
 
     @classmethod
     @contextmanager
     def opened(cls, path: Path) -> Iterator[Services]:
-        """Open for one job and close afterwards, as the CLI does."""
+        """``open`` for one job, closed afterwards (tests and benchmarks; no lock)."""
         services = cls.open(path)
         try:
             yield services
         finally:
             services.close()
+
+    @classmethod
+    @contextmanager
+    def to_read(cls, path: Path) -> Iterator[Services]:
+        """Open for one job that only looks (works while another Mentorapp writes)."""
+        from mentorapp.db.opening import open_for_reading
+
+        services = cls(open_for_reading(path))
+        try:
+            yield services
+        finally:
+            services.close()
+
+    @classmethod
+    @contextmanager
+    def to_write(cls, path: Path, create: bool = False) -> Iterator[Services]:
+        """Open for one job that changes the file, holding its lock until the job is done.
+
+        ``create``: the job makes a new programme, so a missing file (never a missing folder)
+        may be created.
+        """
+        from mentorapp.db.opening import open_for_writing
+
+        held = open_for_writing(path, create=create)
+        services = cls(held.database)
+        try:
+            yield services
+        finally:
+            held.close()
 
     def close(self) -> None:
         self.database.close()

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentorapp.db.lock import DatabaseLock
-from mentorapp.db.read_only import ReadOnlyDatabase, open_read_only
+from mentorapp.db.opening import open_for_reading, open_for_writing
+from mentorapp.db.read_only import ReadOnlyDatabase
 from mentorapp.db.safety import SafetyCopies
 from mentorapp.services import Services
 
@@ -26,20 +27,22 @@ class Workspace:
         return isinstance(self.services.database, ReadOnlyDatabase)
 
     @classmethod
-    def open(cls, path: Path, keep: int = 10, read_only: bool = False) -> Workspace:
-        """Raises DatabaseInUse when another Mentorapp writes to the file (unless read_only)."""
+    def open(
+        cls, path: Path, keep: int = 10, read_only: bool = False, create: bool = True
+    ) -> Workspace:
+        """Raises DatabaseInUse when another Mentorapp writes to the file (unless read_only),
+        FileIsReadOnly where it cannot be written, DatabaseMissing for a missing folder."""
         if read_only:
-            return cls(Services(open_read_only(path)), None, None)
-        lock = DatabaseLock(path)
-        lock.acquire()
+            return cls(Services(open_for_reading(path)), None, None)
+        held = open_for_writing(path, create=create)
         try:
-            services = Services.open(path)
+            services = Services(held.database)
             safety = SafetyCopies(path, keep=keep)
             safety.daily_if_needed()
         except BaseException:
-            lock.release()
+            held.close()
             raise
-        return cls(services, lock, safety)
+        return cls(services, held.lock, safety)
 
     @classmethod
     def temporary(cls, services: Services) -> Workspace:

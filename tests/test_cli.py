@@ -48,16 +48,21 @@ def test_info_refuses_a_file_that_is_not_ours(tmp_path: Path, capsys) -> None:
 
 
 def test_info_in_swedish(db_path: Path, capsys) -> None:
+    assert main(["--db", str(db_path), "new"]) == 0
     assert main(["--db", str(db_path), "--lang", "sv", "info"]) == 0
     assert "Omgångar: 0" in capsys.readouterr().out
 
 
 def test_default_database_lives_in_the_user_data_folder(tmp_path: Path, capsys) -> None:
+    assert main(["info", "--json"]) == 2  # no programme yet: nothing is made by looking
+    assert not (tmp_path / "user-data" / "mentorapp.db").exists()
+    assert main(["demo-data"]) == 0
     assert main(["info", "--json"]) == 0
     assert (tmp_path / "user-data" / "mentorapp.db").is_file()
 
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:
+    assert main(["--db", str(tmp_path / "x.db"), "new"]) == 0
     result = subprocess.run(
         [sys.executable, "-m", "mentorapp", "--db", str(tmp_path / "x.db"), "info", "--json"],
         capture_output=True,

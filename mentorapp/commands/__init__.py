@@ -26,9 +26,15 @@ MODULES = [
 
 
 def database_path(args: argparse.Namespace) -> Path:
+    """The file named with --db, or the user's own one (whose folder is Mentorapp's to make)."""
+    if args.db:
+        return args.db
+    from mentorapp.db.files import private_folder
     from mentorapp.paths import default_database_path
 
-    return args.db if args.db else default_database_path()
+    path = default_database_path()
+    private_folder(path.parent)
+    return path
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:

@@ -42,7 +42,8 @@ def run_match(args: argparse.Namespace) -> int:
     from mentorapp.commands.people_commands import find_cohort
     from mentorapp.services import Services
 
-    with Services.opened(database_path(args)) as services:
+    opened = Services.to_write if args.apply else Services.to_read
+    with opened(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)
         assert cohort.id is not None
         proposal = services.matching.propose(cohort.id)

@@ -31,7 +31,7 @@ def list_people(args: argparse.Namespace) -> int:
     from mentorapp.people.pipeline import name_order
     from mentorapp.services import Services
 
-    with Services.opened(database_path(args)) as services:
+    with Services.to_read(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)
         assert cohort.id is not None
         rows = services.participants.rows(cohort.id, args.role)

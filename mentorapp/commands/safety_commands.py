@@ -1,8 +1,9 @@
 """Backups, safety copies and personal data from the command line.
 
 ``export`` / ``restore`` (CSV backup zip), ``backup`` (a copy of the database file),
-``safety-copies`` (list them), ``person-export`` and ``person-erase``. Commands that change
-the file hold the single-writer lock, so they never write under an open Mentorapp.
+``safety-copies`` (list them, or delete older ones), ``person-export`` and ``person-erase``.
+Commands that change the file hold the single-writer lock, so they never write under an open
+Mentorapp.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from mentorapp.i18n import N_, _, ngettext
@@ -46,8 +48,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backup.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     backup.set_defaults(handler=backup_file)
 
-    copies = subparsers.add_parser("safety-copies", help=_("list the safety copies"))
+    copies = subparsers.add_parser(
+        "safety-copies", help=_("list the safety copies, or delete older ones")
+    )
     copies.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    deleting = copies.add_mutually_exclusive_group()
+    deleting.add_argument(
+        "--delete-older-than",
+        metavar=_("DAYS"),
+        help=_("delete the copies made more than DAYS days ago"),
+    )
+    deleting.add_argument(
+        "--delete-all",
+        action="store_true",
+        help=_("delete every copy (one new copy of the file as it is now is kept)"),
+    )
+    copies.add_argument("--yes", action="store_true", help=_("really delete (cannot be undone)"))
     copies.set_defaults(handler=list_safety_copies)
 
     person_export = subparsers.add_parser(
@@ -66,9 +82,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def export_zip(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.backup_zip import export_backup
+    from mentorapp.errors import require_output_file
     from mentorapp.services import Services
 
-    with Services.opened(database_path(args)) as services:
+    require_output_file(args.out, replace=True)
+    with Services.to_read(database_path(args)) as services:
         manifest = export_backup(services.database, args.out, args.delimiter)
     rows = sum(entry.rows for entry in manifest.files)
     print(
@@ -84,12 +102,11 @@ def export_zip(args: argparse.Namespace) -> int:
 def restore_zip(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.backup_zip import RestoreNeedsConfirmation, read_backup, restore_backup
-    from mentorapp.db.lock import DatabaseLock
     from mentorapp.services import Services
 
     contents = read_backup(args.file)  # a refused backup never opens the database
-    path = database_path(args)
-    with DatabaseLock(path), Services.opened(path) as services:
+    # A restore may make a new programme file (a new laptop); never a missing folder.
+    with Services.to_write(database_path(args), create=True) as services:
         try:
             report = restore_backup(services.database, contents, args.replace)
         except RestoreNeedsConfirmation as error:
@@ -112,11 +129,15 @@ def backup_file(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.db.files import online_copy, side_files
     from mentorapp.db.migrate import inspect_file
-    from mentorapp.errors import MentorappError
+    from mentorapp.db.opening import check_integrity, require_existing
+    from mentorapp.errors import MentorappError, require_output_file
 
     path, out = database_path(args), Path(args.out)
+    require_existing(path)
     if not inspect_file(path).has_tables:
         raise MentorappError(N_("There is no Mentorapp database at {path}."), path=path)
+    check_integrity(path)
+    require_output_file(out, replace=True)
     if out.resolve() == path.resolve() or any(f.exists() for f in side_files(out)):
         raise MentorappError(
             N_("{out} is a database that is open or in use. Choose another file name."), out=out
@@ -135,6 +156,8 @@ def list_safety_copies(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.db.safety import SafetyCopies
 
+    if args.delete_older_than is not None or args.delete_all:
+        return delete_safety_copies(args)
     copies = SafetyCopies(database_path(args)).list()
     if args.json:
         keys = ("reason", "programmes", "cohorts", "adepts", "mentors", "revision")
@@ -169,12 +192,92 @@ def list_safety_copies(args: argparse.Namespace) -> int:
     return 0
 
 
+def delete_safety_copies(args: argparse.Namespace) -> int:
+    """Without --yes only say what would go (exit 1). Deleting holds the file's lock, as any
+    write to the programme's folder does; --delete-all first makes one copy of the file now."""
+    from mentorapp.commands import database_path
+    from mentorapp.db.lock import DatabaseLock
+    from mentorapp.db.safety import SafetyCopies
+
+    path = database_path(args)
+    safety = SafetyCopies(path)
+    days = None if args.delete_all else _days(args.delete_older_than)
+    cutoff = datetime.now() - timedelta(days=days or 0)
+    old = safety.list() if days is None else safety.older_than(cutoff)
+    partials = safety.partials()
+    if not old and not partials:
+        if days is None:
+            print(_("There are no safety copies to delete."))
+        else:
+            print(
+                ngettext(
+                    "No safety copy is older than {days} day.",
+                    "No safety copy is older than {days} days.",
+                    days,
+                ).format(days=days)
+            )
+        return 0
+    if not args.yes:
+        for copy in old:
+            reason = _(REASON_LABELS.get(copy.reason, copy.reason))
+            print(f"{copy.made_at:%Y-%m-%d %H:%M:%S}  {reason}  {copy.path.name}")
+        if partials:
+            print(_half_written(len(partials)))
+        if days is None:
+            print(_("A new safety copy of the file as it is now would be kept."))
+        print(_("Nothing was deleted. Run the command again with --yes to delete."))
+        return 1
+    with DatabaseLock(path):
+        fresh = None
+        if days is None and path.is_file() and path.stat().st_size > 0:
+            fresh = safety.make("manual")  # first: if it cannot be made, nothing is deleted
+            old = [c for c in safety.list() if c.path != fresh]
+        deleted = safety.delete(c.path for c in old)
+        removed = safety.clean_partials()
+    print(
+        ngettext("Deleted {n} safety copy.", "Deleted {n} safety copies.", deleted).format(
+            n=deleted
+        )
+    )
+    if removed:
+        print(
+            ngettext(
+                "Also deleted {n} half-written copy left by an interrupted Mentorapp.",
+                "Also deleted {n} half-written copies left by an interrupted Mentorapp.",
+                removed,
+            ).format(n=removed)
+        )
+    if fresh is not None:
+        print(_("Kept a new safety copy of the file as it is now: {copy}").format(copy=fresh.name))
+    return 0
+
+
+def _days(text: str) -> int:
+    from mentorapp.errors import ValidationError
+
+    if not text.strip().isascii() or not text.strip().isdigit():
+        raise ValidationError(
+            N_("“{value}” is not a whole number of days. Give one like 30."), value=text
+        )
+    return int(text.strip())
+
+
+def _half_written(count: int) -> str:
+    return ngettext(
+        "{n} half-written copy left by an interrupted Mentorapp would be deleted too.",
+        "{n} half-written copies left by an interrupted Mentorapp would be deleted too.",
+        count,
+    ).format(n=count)
+
+
 def export_person(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
+    from mentorapp.errors import require_output_folder
     from mentorapp.people.privacy import PrivacyService
     from mentorapp.services import Services
 
-    with Services.opened(database_path(args)) as services:
+    require_output_folder(args.out)
+    with Services.to_read(database_path(args)) as services:
         privacy = PrivacyService(services.database)
         json_path, text_path = privacy.export_person(privacy.find(args.email), args.out)
     print(_("Wrote {json} and {text}.").format(json=json_path, text=text_path))
@@ -183,12 +286,10 @@ def export_person(args: argparse.Namespace) -> int:
 
 def erase_person(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
-    from mentorapp.db.lock import DatabaseLock
     from mentorapp.people.privacy import PrivacyService
     from mentorapp.services import Services
 
-    path = database_path(args)
-    with DatabaseLock(path), Services.opened(path) as services:
+    with Services.to_write(database_path(args)) as services:
         privacy = PrivacyService(services.database)
         person_id = privacy.find(args.email)
         data = privacy.person_data(person_id)
@@ -214,14 +315,15 @@ def erase_person(args: argparse.Namespace) -> int:
             )
         )
     if report.safety_copies:
+        command = "mentorapp" + (f' --db "{args.db}"' if args.db else "")
         print(
             ngettext(
-                "{n} safety copy made earlier still holds the data; delete it in Mentorapp's "
-                "safety copies if the person must be erased from it too.",
-                "{n} safety copies made earlier still hold the data; delete them in Mentorapp's "
-                "safety copies if the person must be erased from them too.",
+                "{n} safety copy made earlier still holds the data. To erase the person from "
+                "it too, run: {command} safety-copies --delete-all --yes",
+                "{n} safety copies made earlier still hold the data. To erase the person from "
+                "them too, run: {command} safety-copies --delete-all --yes",
                 report.safety_copies,
-            ).format(n=report.safety_copies)
+            ).format(n=report.safety_copies, command=command)
         )
     print(_("Backups and exports you saved earlier still hold the data."))
     return 0

@@ -43,12 +43,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def write_workbooks(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
+    from mentorapp.errors import require_output_folder
     from mentorapp.services import Services
 
     def warn(error) -> None:
         print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
 
-    with Services.opened(database_path(args)) as services:
+    require_output_folder(args.out)
+    with Services.to_read(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)
         assert cohort.id is not None
         written = services.workbooks.write_workbooks(

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, create_engine
 
+from mentorapp.db.damage import unreadable
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
 
@@ -61,11 +62,16 @@ class Database:
                 path=self.path,
                 detail=str(exc.orig),
             ) from exc
+        except DatabaseError as exc:  # damaged pages found mid-job: rolled back, say so
+            raise unreadable(self.path, exc) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except DatabaseError as exc:
+            raise unreadable(self.path, exc) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from mentorapp.paths import make_private_folders
+
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -39,10 +41,9 @@ def side_files(path: Path) -> list[Path]:
 
 
 def private_folder(path: Path) -> Path:
-    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    if _posix():
-        os.chmod(path, PRIVATE_FOLDER)
-    return path
+    """A folder of Mentorapp's own, made 0700 even if it exists; missing parents get 0700 too
+    (``mkdir(parents=True)`` would give them the umask's mode)."""
+    return make_private_folders(path, own=True)
 
 
 def create_private_file(path: Path) -> None:
@@ -65,10 +66,30 @@ def private_temporary(folder: Path, name: str) -> Path:
     return Path(temporary)
 
 
+def location_writable(path: Path) -> bool:
+    """Whether SQLite can change the file here: the file itself and its folder (journal)."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``mode=ro`` URI that also reads a WAL file from a read-only folder or disk.
+
+    There SQLite cannot create the ``-shm`` file a WAL reader needs, and would call a healthy
+    file unopenable; ``immutable=1`` reads it without one. That is only safe because nobody
+    can write the file there either, and only when no ``-wal`` with unmerged changes exists.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not location_writable(path) and not any(f.exists() for f in side_files(path)):
+        uri += "&immutable=1"
+    return uri
+
+
 def connect_existing(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """Connect without ever creating a file (a plain connect would make an empty one)."""
-    mode = "ro" if read_only else "rw"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+    if read_only:
+        return sqlite3.connect(read_only_uri(path), uri=True)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
 
 
 def online_copy(source: Path, target: Path) -> Path:
@@ -79,7 +100,7 @@ def online_copy(source: Path, target: Path) -> Path:
     """
     temporary = private_temporary(target.parent, target.name)
     try:
-        origin = connect_existing(source)
+        origin = connect_existing(source, read_only=True)  # reads, also from a read-only disk
         try:
             copy = sqlite3.connect(temporary)
             try:

@@ -10,8 +10,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentorapp.db.damage import unreadable
 from mentorapp.db.engine import Database, make_engine
-from mentorapp.db.files import create_private_file, make_private, make_private_with_side_files
+from mentorapp.db.files import (
+    connect_existing,
+    create_private_file,
+    make_private,
+    make_private_with_side_files,
+)
 from mentorapp.errors import DatabaseRefused
 from mentorapp.i18n import N_
 
@@ -54,7 +60,7 @@ def inspect_file(path: Path) -> FileState:
             path=path,
         )
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_existing(path, read_only=True)
         try:
             tables = {
                 row[0]
@@ -67,14 +73,7 @@ def inspect_file(path: Path) -> FileState:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            N_(
-                "“{path}” is damaged and cannot be read ({detail}). Nothing in it was changed. "
-                "Open a safety copy or a backup instead."
-            ),
-            path=path,
-            detail=str(exc),
-        ) from exc
+        raise unreadable(path, exc) from exc
     if not tables:
         return FileState(revision=None, has_tables=False)
     if revision is None or "programme" not in tables:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from mentorapp.db.engine import Database, SaveFailed
+from mentorapp.db.files import read_only_uri
 from mentorapp.db.migrate import head_revision, inspect_file
 from mentorapp.errors import DatabaseRefused
 from mentorapp.i18n import N_
@@ -54,7 +55,7 @@ class ReadOnlyDatabase(Database):
 
 
 def _read_only_engine(path: Path) -> Engine:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -6,12 +6,23 @@ restore and before a migration, into ``<stem>-safety-copies/`` (0o700, files 0o6
 ``<stem>-<YYYYmmdd-HHMMSS>-<reason>.db``. Rotation keeps the newest ``keep`` copies *of each
 reason*, so ten quick quits never push out the daily copies or the copy made before a
 restore. Copies are plain single files (rollback journal, no WAL) that any SQLite tool opens.
+
+A copy is written as a hidden ``.<name>.XXXXXXXX.partial`` and renamed when complete, so a
+process killed half-way leaves such a file behind, holding people's data. Only the lock
+holder makes copies, so while this process holds the lock every partial one is stale:
+``remove_stale_partials`` deletes them when the file is opened for writing and on erasure.
+Mentorapp 0.1 kept its before-migration copy beside the database
+(``<stem>.before-migration-<rev>-<YYYYmmdd-HHMMSS>.db``); those are listed here too, so they
+are counted, restorable and deleted like the others.
 """
 
 from __future__ import annotations
 
+import os
+import platform
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +34,14 @@ from mentorapp.db.files import (
     online_copy,
     private_folder,
 )
+from mentorapp.db.lock import DatabaseLock
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
 
 REASONS = ("daily", "quit", "before-restore", "manual", "before-migration")
 _STAMP = "%Y%m%d-%H%M%S"
+# private_temporary's name, and the -wal/-shm/-journal SQLite gives it while the copy is made
+_PARTIAL = r"\.partial(?:-wal|-shm|-journal)?"
 _COUNTS = {
     "programmes": "SELECT COUNT(*) FROM programme",
     "cohorts": "SELECT COUNT(*) FROM cohort",
@@ -69,6 +83,15 @@ class SafetyCopies:
         self._pattern = re.compile(
             rf"^{re.escape(self.db_path.stem)}-(\d{{8}}-\d{{6}})-({reasons})(?:-(\d+))?\.db$"
         )
+        stem, suffix = re.escape(self.db_path.stem), re.escape(self.db_path.suffix)
+        self._legacy = re.compile(rf"^{stem}\.before-migration-\w+-(\d{{8}}-\d{{6}}){suffix}$")
+        # Beside the database only temporaries of the file itself or of a 0.1 migration copy:
+        # other hidden partials there (a CSV export, a backup) belong to whoever writes them.
+        name = re.escape(self.db_path.name)
+        self._partial_beside = re.compile(
+            rf"^\.(?:{name}|{stem}\.before-migration-[^/]*)\.[^.]+{_PARTIAL}$"
+        )
+        self._partial_inside = re.compile(rf"^\..+{_PARTIAL}$")
 
     def make(self, reason: str, now: datetime | None = None) -> Path:
         """Copy the database now; returns the copy's path. Older copies are rotated out."""
@@ -105,6 +128,62 @@ class SafetyCopies:
     def list(self) -> list[SafetyCopy]:
         """Every copy, newest first, with what it holds (read without changing it)."""
         return [self._describe(path, made_at, reason) for path, made_at, reason in self._found()]
+
+    def older_than(self, cutoff: datetime) -> list[SafetyCopy]:
+        """The copies made before ``cutoff``, newest first (described, for the user to see)."""
+        return [
+            self._describe(path, made_at, reason)
+            for path, made_at, reason in self._found()
+            if made_at < cutoff
+        ]
+
+    def delete(self, paths: Iterable[Path]) -> int:
+        """Delete these copies (a missing one is skipped); returns how many went."""
+        deleted = 0
+        for path in paths:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise SafetyCopyError(
+                    N_(
+                        "Mentorapp could not delete the safety copy {path} ({detail}). Check "
+                        "that the folder can be written, then try again."
+                    ),
+                    path=path,
+                    detail=exc.strerror or str(exc),
+                ) from exc
+            deleted += 1
+        return deleted
+
+    def partials(self) -> list[Path]:
+        """Half-written copies: hidden ``.partial`` files in the folder and beside the file."""
+        found = []
+        for folder, pattern in (
+            (self.folder, self._partial_inside),
+            (self.db_path.parent, self._partial_beside),
+        ):
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            found += [folder / n for n in names if pattern.match(n) and (folder / n).is_file()]
+        return found
+
+    def clean_partials(self) -> int:
+        """Delete the half-written copies if this process holds the database's lock (then no
+        live process is writing one); otherwise leave them. Returns how many were deleted."""
+        if not held_by_this_process(self.db_path):
+            return 0
+        removed = 0
+        for path in self.partials():
+            try:
+                path.unlink()
+            except OSError:  # gone meanwhile, or not ours to delete: it is still counted
+                continue
+            removed += 1
+        return removed
 
     def restore(self, copy_path: Path) -> Path | None:
         """Put the copy's content into the database file; returns the "before-restore" copy.
@@ -162,14 +241,18 @@ class SafetyCopies:
         return target
 
     def _parsed(self) -> list[tuple[Path, datetime, str, int]]:
-        if not self.folder.is_dir():
-            return []
         found = []
-        for path in self.folder.iterdir():
+        for path in self.folder.iterdir() if self.folder.is_dir() else ():
             match = self._pattern.match(path.name)
             if match and path.is_file():
-                made_at = datetime.strptime(match.group(1), _STAMP)
-                found.append((path, made_at, match.group(2), int(match.group(3) or 1)))
+                made_at = _when(match.group(1))
+                if made_at is not None:
+                    found.append((path, made_at, match.group(2), int(match.group(3) or 1)))
+        for path in self.db_path.parent.glob(f"{_glob_escape(self.db_path.stem)}.before-*"):
+            match = self._legacy.match(path.name)
+            made_at = _when(match.group(1)) if match else None
+            if made_at is not None and path.is_file():
+                found.append((path, made_at, "before-migration", 0))
         found.sort(key=lambda item: (item[1], item[3]), reverse=True)
         return found
 
@@ -193,6 +276,32 @@ class SafetyCopies:
         except sqlite3.Error:
             return SafetyCopy(path, made_at, reason)
         return SafetyCopy(path, made_at, reason, revision=row[0] if row else None, **counts)
+
+
+def remove_stale_partials(db_path: Path) -> int:
+    """Delete the half-written safety copies of ``db_path`` that a killed process left.
+
+    Call it while holding the file's lock (opening for writing, erasing): it does nothing
+    otherwise, since a partial file may then still be written. Returns how many went.
+    """
+    return SafetyCopies(db_path).clean_partials()
+
+
+def held_by_this_process(db_path: Path) -> bool:
+    """Whether the lock file names this very process: only the lock holder makes copies."""
+    holder = DatabaseLock(db_path).holder()
+    return holder is not None and holder.pid == os.getpid() and holder.host == platform.node()
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?[])", r"[\1]", text)
+
+
+def _when(stamp: str) -> datetime | None:
+    try:
+        return datetime.strptime(stamp, _STAMP)
+    except ValueError:  # 20271399-…: not a name Mentorapp wrote
+        return None
 
 
 def _intact(path: Path) -> bool:

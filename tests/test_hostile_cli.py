@@ -1,0 +1,222 @@
+"""Every subcommand, given hostile arguments, answers with one sentence and changes nothing.
+
+The table below gives each subcommand a set of bad arguments (missing, damaged and foreign
+files, a server address as --db, outputs that exist, are folders or lie in missing folders,
+a full disk, unknown people and rounds, huge numbers). A new subcommand fails the coverage
+test until it has its own rows here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentorapp.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+UNEXPECTED = ("Traceback", "did not expect", "Error:")  # the last: a raw exception's repr
+
+
+def subcommands() -> set[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return set(action.choices)
+
+
+@pytest.fixture
+def place(tmp_path: Path, capsys) -> dict[str, Path]:
+    demo = tmp_path / "programme.db"
+    assert main(["--db", str(demo), "demo-data"]) == 0
+    (tmp_path / "exists.txt").write_text("keep me")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "not-a-db.db").write_text("Förnamn,Efternamn\n")
+    (tmp_path / "empty.db").write_bytes(b"")
+    (tmp_path / "garbage.csv").write_bytes(b"\x00\xff\xfe\x00" * 50 + b"\n\r\n\x00")
+    (tmp_path / "huge.csv").write_text(
+        "Förnamn,Efternamn,E-post,Antal år i yrket\nA,B,a@b.se,99999999999999999999\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert main(["--db", str(demo), "export", "--out", str(tmp_path / "good.zip")]) == 0
+    capsys.readouterr()
+    return {
+        "demo": demo,
+        "missing": tmp_path / "missing.db",
+        "no-folder": tmp_path / "no" / "such" / "folder" / "x.db",
+        "url": Path("postgresql://coordinator@server.example/mentor"),
+        "dir": tmp_path / "folder",
+        "foreign": tmp_path / "not-a-db.db",
+        "empty": tmp_path / "empty.db",
+        "exists": tmp_path / "exists.txt",
+        "out-missing": tmp_path / "nowhere" / "out.csv",
+        "garbage": tmp_path / "garbage.csv",
+        "huge": tmp_path / "huge.csv",
+        "bad-zip": tmp_path / "bad.zip",
+        "good-zip": tmp_path / "good.zip",
+        "tmp": tmp_path,
+    }
+
+
+# Per subcommand: argument lists, with {name} replaced by a path from ``place``.
+HOSTILE: dict[str, list[list[str]]] = {
+    "new": [["--programme", "x"], ["--organisation", "  ", "--programme", ""]],
+    "demo-data": [[]],
+    "info": [["--json"]],
+    "import": [
+        ["{missing}", "--role", "adept", "--cohort", "V"],
+        ["{dir}", "--role", "adept", "--cohort", "V"],
+        ["{garbage}", "--role", "adept", "--cohort", "V"],
+        ["{huge}", "--role", "mentor", "--cohort", "V"],
+        ["{huge}", "--role", "mentor", "--cohort", "V", "--dry-run", "--json"],
+        ["{huge}", "--role", "adept", "--cohort", "", "--skip-invalid"],
+    ],
+    "export-participants": [
+        ["--cohort", "No such round", "--role", "adept", "--out", "{tmp}/a.csv"],
+        ["--cohort", "Vår 2026", "--role", "adept", "--out", "{out-missing}"],
+        ["--cohort", "Vår 2026", "--role", "adept", "--out", "{dir}"],
+        ["--cohort", "Vår 2026", "--role", "adept", "--out", "/dev/full"],
+    ],
+    "list": [["--cohort", "No such round"], ["--cohort", "x" * 5000, "--json"]],
+    "match": [["--cohort", "No such round"], ["--cohort", "No such round", "--apply"]],
+    "workbooks": [
+        ["--out", "{exists}"],
+        ["--out", "{out-missing}"],
+        ["--out", "{tmp}/books", "--cohort", "No such round"],
+        ["--out", "{tmp}/books", "--content", "{missing}"],
+    ],
+    "export": [["--out", "{out-missing}"], ["--out", "{dir}"], ["--out", "/dev/full"]],
+    "restore": [["{missing}"], ["{bad-zip}"], ["{garbage}"], ["{dir}"], ["{good-zip}"]],
+    "backup": [
+        ["--out", "{out-missing}"],
+        ["--out", "{dir}"],
+        ["--out", "{exists}"],
+        ["--out", "{demo}"],
+        ["--out", "/dev/full", "--force"],
+    ],
+    "safety-copies": [["--json"], ["--delete-older-than", "-5", "--yes"]],
+    "person-export": [
+        ["nobody@example.org", "--out", "{tmp}/p"],
+        ["samira.benali@example.com", "--out", "{exists}"],
+        ["samira.benali@example.com", "--out", "{out-missing}"],
+        ["", "--out", "{tmp}/p"],
+    ],
+    "person-erase": [["nobody@example.org", "--yes"], ["", "--yes"], ["'; DROP TABLE person"]],
+}
+DATABASES = ["demo", "missing", "no-folder", "url", "dir", "foreign", "empty"]
+
+
+def test_every_subcommand_has_hostile_cases() -> None:
+    assert subcommands() == set(HOSTILE)
+
+
+def fingerprint(place: dict[str, Path]) -> dict[str, str]:
+    """Every file the cases may touch, by content, plus the paths that must not appear."""
+    seen = {}
+    for path in place["tmp"].rglob("*"):
+        # SQLite's own -wal/-shm companions come and go with any reader; the lock file too.
+        if path.name.endswith(("-wal", "-shm", ".lock")):
+            continue
+        if path.is_file() and "safety-copies" not in path.parts[-2]:
+            seen[str(path.relative_to(place["tmp"]))] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
+    return seen
+
+
+def expand(arguments: list[str], place: dict[str, Path]) -> list[str]:
+    return [argument.format(**{k: str(v) for k, v in place.items()}) for argument in arguments]
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_hostile_arguments_get_one_sentence_and_change_nothing(
+    place: dict[str, Path], language: str, capsys
+) -> None:
+    failures = []
+    for command, cases in HOSTILE.items():
+        for case in cases:
+            for database in DATABASES:
+                before = fingerprint(place)
+                argv = ["--lang", language, "--db", str(place[database]), command]
+                argv += expand(case, place)
+                code = main(argv)
+                captured = capsys.readouterr()
+                after = fingerprint(place)
+                if any(marker in captured.err for marker in UNEXPECTED):
+                    failures.append(f"{argv}: {captured.err.strip()[:300]}")
+                if code != 0:
+                    if not (captured.err + captured.out).strip():
+                        failures.append(f"{argv}: exit {code} without a word")
+                    if before != after and database != "demo":
+                        failures.append(f"{argv}: failed, but changed {set(after) ^ set(before)}")
+                if database in ("missing", "no-folder", "url") and command not in (
+                    "new",
+                    "demo-data",
+                    "restore",
+                ):
+                    assert not place[database].exists(), argv
+                assert not (place["tmp"] / "no").exists(), argv  # never a missing folder
+                assert not Path("postgresql:").exists(), argv
+                for made in place["tmp"].glob("missing*"):  # a new programme made on purpose
+                    shutil.rmtree(made) if made.is_dir() else made.unlink()
+    assert not failures, "\n".join(failures)
+
+
+def test_a_failed_command_leaves_the_demo_as_it_was(place: dict[str, Path], capsys) -> None:
+    """The refusals that can reach the data (unknown person, round, bad file) change nothing."""
+    demo = place["demo"]
+    before = hashlib.sha256(demo.read_bytes()).hexdigest()
+    for command, case in [
+        ("person-erase", ["nobody@example.org", "--yes"]),
+        ("match", ["--cohort", "No such round", "--apply"]),
+        ("import", ["{huge}", "--role", "mentor", "--cohort", "Vår 2026"]),
+        ("restore", ["{bad-zip}", "--replace"]),
+        ("demo-data", []),
+    ]:
+        assert main(["--db", str(demo), command, *expand(case, place)]) != 0, command
+    capsys.readouterr()
+    assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db", "postgresql://me@server/db", "info"],
+        [
+            "--db",
+            "/no/such/folder/programme.db",
+            "import",
+            "x.csv",
+            "--role",
+            "adept",
+            "--cohort",
+            "V",
+        ],
+        ["--db", "/", "info"],
+        ["--db", "/dev/null", "list"],
+        ["--lang", "xx", "info"],
+        ["info", "--bogus"],
+    ],
+)
+def test_no_traceback_reaches_a_real_terminal(argv: list[str], tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mentorapp", *argv],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "MENTORAPP_DATA_DIR": str(tmp_path / "data"),
+            "MENTORAPP_CONFIG_DIR": str(tmp_path / "config"),
+            "PYTHONPATH": str(ROOT),
+        },
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip()
+    assert not (tmp_path / "postgresql:").exists()
+    assert not Path("/no").exists()
