@@ -85,8 +85,8 @@ def require_folder(path: Path) -> None:
 def check_integrity(path: Path) -> None:
     """``PRAGMA quick_check`` through a read-only connection; DatabaseRefused if not "ok".
 
-    quick_check reads every page (about 40 ms for 10,000 people, see bench_open.py) but skips
-    the index-content comparison of integrity_check, which costs several times more.
+    quick_check reads every page (about 20 ms for 10,000 people, see bench_open.py) but skips
+    the index-content comparison of integrity_check, which costs about twice as much.
     """
     if not path.exists() or path.stat().st_size == 0:
         return
