@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import Organisation, Person
@@ -86,3 +87,48 @@ class PartnerService:
             partner = session.get(Organisation, partner_id)
             if partner is not None:
                 session.delete(partner)
+
+
+def forget_person(session: Session, person: Person) -> None:
+    """Erasure's part for the organisation ``person`` names as employer (inside its job).
+
+    An employer's name is an organisation's name, not personal data by itself, and the
+    partner row is the programme's own record, so it normally stays: only the person's link
+    to it goes, and its contact fields if they name the person (contact e-mail hers, or
+    contact name her full name). It becomes personal when it says nothing but what this one
+    person told us: the row is deleted when nobody else works there and, once her contact
+    details are out, it has no contact or note left (it was made from her application and
+    never filled in as a partner), or when its name holds her full name (a sole trader's
+    firm, "Anna Lindqvist Konsult", identifies her). A partner added by hand with only a
+    name looks the same as one made from an application; it goes too, which loses a name
+    the coordinator can type again, rather than keep one that may be the erased person's.
+    """
+    organisation_id, person.organisation_id = person.organisation_id, None
+    session.add(person)
+    session.flush()
+    organisation = session.get(Organisation, organisation_id) if organisation_id else None
+    if organisation is None:
+        return
+    full_name = fold(f"{person.first_name} {person.last_name}")
+    names = {full_name, fold(f"{person.last_name} {person.first_name}")}
+    email = fold(person.email)
+    if (email and fold(organisation.contact_email) == email) or (
+        person.first_name.strip()
+        and person.last_name.strip()
+        and " ".join(fold(organisation.contact_name).split()) in names
+    ):
+        organisation.contact_name = organisation.contact_email = ""
+        session.add(organisation)
+    others = session.exec(
+        select(func.count()).select_from(Person).where(Person.organisation_id == organisation.id)
+    ).one()
+    if others:
+        return
+    bare = not (organisation.contact_name or organisation.contact_email or organisation.note)
+    whole_words = rf"(?<!\w){re.escape(' '.join(full_name.split()))}(?!\w)"
+    named_after = bool(person.first_name.strip() and person.last_name.strip()) and bool(
+        re.search(whole_words, " ".join(fold(organisation.name).split()))
+    )
+    if bare or named_after:
+        session.delete(organisation)
+    session.flush()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 APP_NAME = "Mentorapp"
 DB_FILENAME = "mentorapp.db"
+PRIVATE_FOLDER = 0o700  # people's data: the owner may list and enter the folder, nobody else
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -52,6 +53,41 @@ def user_config_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def config_dir_is_own() -> bool:
+    """The platform's config folder named Mentorapp, not one the user chose with the variable."""
+    return not os.environ.get("MENTORAPP_CONFIG_DIR")
+
+
+def make_private_folders(folder: Path, own: bool = False) -> Path:
+    """Create ``folder`` and each missing parent owner-only (0700 on POSIX); return it.
+
+    Folders that already exist keep their permissions: one the user chose (a Desktop, a USB
+    stick) is theirs to set. With ``own`` the folder is Mentorapp's own (the platform's config
+    or data folder), so an existing one is made private too: an older Mentorapp may have left
+    it readable. ``mkdir(parents=True)`` would give the parents the umask's mode, so each
+    level is made here, and chmod follows because the umask narrows ``mkdir``'s mode only.
+    """
+    folder = Path(folder)
+    missing: list[Path] = []
+    level = folder
+    while not os.path.lexists(level) and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    made: list[Path] = []
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # another process made it meanwhile: not ours to change
+            continue
+        made.append(level)
+    if own and folder.is_dir() and folder not in made:
+        made.append(folder)
+    if os.name == "posix":
+        for level in made:
+            os.chmod(level, PRIVATE_FOLDER)
+    return folder
 
 
 def default_database_path() -> Path:

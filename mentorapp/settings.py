@@ -11,7 +11,8 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from mentorapp.paths import user_config_dir
+from mentorapp.i18n import LANGUAGES
+from mentorapp.paths import config_dir_is_own, make_private_folders, user_config_dir
 
 
 @dataclass
@@ -31,27 +32,67 @@ def settings_path() -> Path:
 
 
 def load_settings() -> Settings:
-    """Read the settings; a missing or unreadable file gives the defaults rather than an error."""
+    """Read the settings; a missing, unreadable or hand-broken file never stops Mentorapp.
+
+    Each value is checked on its own: one of the wrong type or out of range (a language
+    Mentorapp does not speak, a negative number) gives that setting's default, and the rest
+    are kept.
+    """
     try:
         data = json.loads(settings_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    return (
-        Settings(**{k: v for k, v in data.items() if k in known})
-        if isinstance(data, dict)
-        else Settings()
-    )
+    if not isinstance(data, dict):
+        return Settings()
+    defaults = Settings()
+    values = {}
+    for item in fields(Settings):
+        default = getattr(defaults, item.name)
+        if item.name in data and _valid(item.name, data[item.name], default):
+            values[item.name] = data[item.name]
+        else:
+            values[item.name] = default
+    return Settings(**values)
+
+
+def _valid(name: str, value: object, default: object) -> bool:
+    if name == "language":
+        return value is None or value in LANGUAGES
+    if name in ("window_geometry", "window_state"):
+        return isinstance(value, str)
+    if name == "import_mappings":
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        )
+    if name == "safety_copies_keep":
+        return _whole_number(value) and 1 <= value <= 1000  # type: ignore[operator]
+    if name == "retention_months":
+        return _whole_number(value) and 1 <= value <= 600  # type: ignore[operator]
+    if name == "csv_delimiter":
+        return value in (",", ";")
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)
+    return isinstance(value, type(default))
+
+
+def _whole_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def save_settings(settings: Settings) -> None:
-    """Write atomically, so a crash mid-write never leaves a half file behind."""
+    """Write atomically, so a crash mid-write never leaves a half file behind.
+
+    Owner-only (file 0600, the folders made for it 0700): the import mappings hold the
+    headers of people's application forms.
+    """
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folders(path.parent, own=config_dir_is_own())
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(asdict(settings), stream, indent=2)
+        if os.name == "posix":
+            os.chmod(temporary, 0o600)  # mkstemp's mode already; said here so it stays
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -2,7 +2,9 @@
 
 The file uses the import format's English headers, UTF-8 with a BOM (so Excel shows å, ä and ö)
 and commas, so an exported file imports again unchanged: into a new database, another
-programme or after a coordinator corrected it in a spreadsheet.
+programme or after a coordinator corrected it in a spreadsheet. A cell that would start a
+formula is marked as text with a leading "'" (``csv_files.spreadsheet_cell``), which the
+importer takes off again; the file is readable by its owner only.
 """
 
 from __future__ import annotations

@@ -140,7 +140,6 @@ def open_database(path: Path) -> Database:
     state = inspect_file(path)
     if state.revision == head_revision():
         return Database(path, make_engine(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
     if state.has_tables and state.revision is not None:
         copy_before_migration(path, state.revision)
     if not path.exists():

@@ -137,6 +137,7 @@ def open_for_writing(path: Path, create: bool = False) -> WritableFile:
     lock = DatabaseLock(path)
     lock.acquire()
     try:
+        inspect_file(path)  # not ours, or newer: said as such, before any page is checked
         check_integrity(path)
         _remove_stale_partials(path)
         database = open_database(path)

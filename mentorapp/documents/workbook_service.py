@@ -34,7 +34,7 @@ from mentorapp.domain.models import (
 )
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import LANGUAGES, N_, current_language
-from mentorapp.paths import safe_file_name
+from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people.collation import sort_key
 
 MAX_NAME = 120  # characters in a file name before ".pdf", well within every system's limit
@@ -152,8 +152,7 @@ class WorkbookService:
                 warn(choice.error)
             contents[code] = choice.content
         jobs = _jobs(datas, languages, combined, suffix=language == "both")
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir = make_private_folders(Path(out_dir))  # the PDFs hold names: owner-only
         written: list[Path] = []
         for name, books in jobs:
             if cancelled is not None and cancelled():
@@ -208,6 +207,8 @@ def _write(path: Path, books: list[WorkbookData], contents: dict[str, WorkbookCo
                 render_workbook(books[0], contents[books[0].language], out)
             else:
                 render_combined(books, contents, out)
+        if os.name == "posix":
+            os.chmod(temporary, 0o600)  # mkstemp's mode already; the names stay the owner's
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

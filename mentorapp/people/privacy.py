@@ -11,6 +11,9 @@ The rows are rewritten with ``secure_delete`` on, then the file is VACUUMed and 
 truncated, so no trace stays in the file or its free pages. Safety copies made before the
 erasure still hold the data: the report counts them, and ``erase_from_safety_copies``
 deletes them (and makes one fresh copy from the cleaned file) when the coordinator agrees.
+Half-written copies left by a killed Mentorapp are never of use: erasure deletes them at once
+(when this process holds the file's lock, so none is still being written) and counts any it
+could not. The employer the person named is handled by ``partners.forget_person``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
@@ -42,9 +45,10 @@ from mentorapp.domain.models import (
 )
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
-from mentorapp.paths import safe_file_name
+from mentorapp.partners import forget_person
+from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people import privacy_data
-from mentorapp.people.participants import PERSON_FIELDS
+from mentorapp.people.participants import PERSON_FIELDS, person_with_email
 
 ERASED_PREFIX, ERASED_DOMAIN = "erased-", "@invalid"
 
@@ -63,7 +67,8 @@ class ErasureReport:
     erased_at: datetime
     applications_kept: int  # anonymous applications that keep the statistics
     file_cleaned: bool  # VACUUM done and the WAL emptied: no trace in the database file
-    safety_copies: int  # copies made before the erasure, which still hold the data
+    safety_copies: int  # copies made before the erasure (half-written ones too) holding data
+    partials_removed: int = 0  # half-written copies of a killed Mentorapp, deleted at once
 
 
 @dataclass(frozen=True)
@@ -82,13 +87,13 @@ class PrivacyService:
         self._db = database
 
     def find(self, email: str) -> int:
-        """The id of the person with this e-mail (any case), or PersonNotFound."""
+        """The id of the person with this e-mail (any case, invisible characters ignored),
+        or PersonNotFound."""
         with self._db.reading() as session:
-            query = select(Person.id).where(func.lower(Person.email) == email.strip().lower())
-            found = session.exec(query).first()
-        if found is None:
+            found = person_with_email(session, email)
+        if found is None or found.id is None:
             raise PersonNotFound(N_("Nobody with the e-mail {email} is stored."), email=email)
-        return found
+        return found.id
 
     def person_data(self, person_id: int) -> dict:
         with self._db.reading() as session:
@@ -99,8 +104,7 @@ class PrivacyService:
         data = self.person_data(person_id)
         person = data["person"]
         stem = safe_file_name(f"{person['first_name']} {person['last_name']} {person['id']}")
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = make_private_folders(Path(folder))  # one the user chose keeps its mode
         json_path, text_path = folder / f"{stem}.json", folder / f"{stem}.txt"
         _write(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         _write(text_path, privacy_data.as_text(data))
@@ -134,20 +138,22 @@ class PrivacyService:
                 ) from exc
             finally:
                 raw.execute(f"PRAGMA secure_delete = {int(was)}")
-        copies = len(SafetyCopies(self._db.path).list())
-        return ErasureReport(ids, erased_at, kept, cleaned, copies)
+        safety = SafetyCopies(self._db.path)
+        removed = safety.clean_partials()
+        copies = len(safety.list()) + len(safety.partials())
+        return ErasureReport(ids, erased_at, kept, cleaned, copies, removed)
 
     def erase_from_safety_copies(self, report: ErasureReport) -> int:
-        """Delete the safety copies made before the erasure, then make one from the cleaned
-        file so a safety copy still exists. Returns how many were deleted."""
+        """Make one copy from the cleaned file, then delete the safety copies made before the
+        erasure and any half-written ones, so a safety copy always exists. Returns how many
+        were deleted. (Made first: if it cannot be made, nothing is deleted.)"""
         copies = SafetyCopies(self._db.path)
         cutoff = report.erased_at.replace(microsecond=0)
-        old = [c for c in copies.list() if c.made_at <= cutoff]
-        for copy in old:
-            copy.path.unlink(missing_ok=True)
-        if old:
-            copies.make("manual")
-        return len(old)
+        old = [c.path for c in copies.list() if c.made_at <= cutoff]
+        if not old and not copies.partials():
+            return 0
+        fresh = copies.make("manual")
+        return copies.delete(p for p in old if p != fresh) + copies.clean_partials()
 
     def due_for_erasure(self, months: int = 24, today: date | None = None) -> list[DueRow]:
         """People whose every round ended more than ``months`` ago (or who are in no round).
@@ -206,10 +212,10 @@ _CLEARED = {key: "" for key in PERSON_FIELDS} | {"digital": False, "years_experi
 def _anonymise(session: Session, person_id: int) -> int:
     """Clear the person's data; returns how many of their applications are kept."""
     person = _person(session, person_id)
+    forget_person(session, person)  # reads the name and e-mail, so before they are cleared
     for key, value in _CLEARED.items():
         setattr(person, key, value)
     person.email = f"{ERASED_PREFIX}{uuid.uuid4().hex}{ERASED_DOMAIN}"
-    person.organisation_id = None
     session.add(person)
     enrolments = list(session.exec(select(Enrolment).where(Enrolment.person_id == person_id)))
     ids = [e.id for e in enrolments]

@@ -11,7 +11,16 @@ from mentorapp.cli import main
 from tests.dataio.helpers import HEADER, SAMPLES, csv_bytes, row
 
 GOOD = [["Tidstämpel", *HEADER], ["x", *row("Amal")], ["y", *row("Bo")]]
-BAD = [HEADER, row("Amal"), row("Bo", email="bo@"), row("Carl", languages="franska")]
+BAD = [HEADER, row("Amal"), row("Bo", email="bo@"), row("Carl", city=" ")]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, capsys) -> Path:
+    """A new, empty programme file: an import never makes one by itself."""
+    path = tmp_path / "programme.db"
+    assert main(["--db", str(path), "new"]) == 0
+    capsys.readouterr()
+    return path
 
 
 def write(tmp_path: Path, rows: list[list[str]], name: str = "in.csv") -> str:
@@ -66,7 +75,7 @@ def test_rows_with_errors_write_nothing_and_exit_1(db_path, tmp_path, capsys) ->
     assert cli(db_path, "import", path, "--role", "adept", "--cohort", "V27", "--json") == 1
     data = json.loads(capsys.readouterr().out)
     assert data["created"] == 0 and data["written"] is False
-    assert [(e["row"], e["column"]) for e in data["errors"]] == [(3, "Email"), (4, "Languages")]
+    assert [(e["row"], e["column"]) for e in data["errors"]] == [(3, "Email"), (4, "City")]
     assert info(db_path, capsys)["adepts"] == 0
     assert cli(db_path, "import", path, "--role", "adept", "--cohort", "V27") == 1
     out = capsys.readouterr().out
@@ -116,7 +125,10 @@ def test_a_missing_file_is_a_clear_error_with_exit_2(db_path, tmp_path, capsys) 
     assert cli(db_path, "import", str(missing), "--role", "adept", "--cohort", "V") == 2
     err = capsys.readouterr().err
     assert "There is no file at" in err and "nowhere.csv" in err
-    assert not db_path.exists()  # a typo never creates a database
+    assert not (tmp_path / "nowhere.db").exists()
+    csv = write(tmp_path, GOOD)
+    assert cli(tmp_path / "nowhere.db", "import", csv, "--role", "adept", "--cohort", "V") == 2
+    assert not (tmp_path / "nowhere.db").exists()  # a typo never creates a database
 
 
 def test_an_unreadable_file_exits_2(db_path, tmp_path, capsys) -> None:
@@ -143,6 +155,7 @@ def test_export_then_import_round_trip_via_the_cli(db_path, tmp_path, capsys) ->
     assert cli(db_path, "export-participants", *args) == 0
     assert f"Wrote 4 applications to {out}." in capsys.readouterr().out
     fresh = tmp_path / "fresh.db"
+    assert cli(fresh, "new") == 0
     assert cli(fresh, "import", str(out), "--role", "mentor", "--cohort", "Vår 2027") == 0
     again = tmp_path / "again.csv"
     assert cli(fresh, "export-participants", *args[:-1], str(again)) == 0

@@ -127,7 +127,7 @@ def add_person(services: Services) -> int:
 
 
 def raw_bytes(db_path: Path) -> bytes:
-    files = [db_path, *(db_path.with_name(db_path.name + s) for s in ("-wal", "-journal"))]
+    files = [db_path, *(db_path.with_name(db_path.name + s) for s in ("-wal", "-shm", "-journal"))]
     return b"".join(path.read_bytes() for path in files if path.exists())
 
 
