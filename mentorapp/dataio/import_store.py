@@ -19,7 +19,7 @@ from mentorapp.dataio.row_rules import Application
 from mentorapp.domain.enums import EnrolmentStatus
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme, StatusChange
 from mentorapp.i18n import _, current_language
-from mentorapp.validation import fold
+from mentorapp.validation import fold, normalise_email
 
 # Every optional column of a new person with its default, so that all rows of a bulk insert
 # have the same keys (the required ones, names and e-mail, come from every valid row).
@@ -43,9 +43,12 @@ def find_cohort(session: Session, programme: Programme | None, name: str) -> Coh
 
 
 def existing_people(session: Session) -> dict[str, int]:
-    # Lower-cased here, not in SQL: SQLite's lower() leaves Å and Ö as they are.
+    """Stored address in its one form (``normalise_email``) -> person id.
+
+    Normalised here, not in SQL: SQLite's lower() leaves Å and Ö as they are, and an older
+    Mentorapp may have stored an address with an invisible character in it."""
     rows = session.exec(select(Person.email, Person.id))
-    return {email.lower(): person_id for email, person_id in rows}
+    return {normalise_email(email): person_id for email, person_id in rows}
 
 
 def enrolled(session: Session, cohort: Cohort | None, role: str) -> dict[int, int]:

@@ -37,7 +37,7 @@ from mentorapp.people.fields import (
     parse_whole_number,
 )
 from mentorapp.people.records import ParticipantRow
-from mentorapp.validation import fold
+from mentorapp.validation import clean_text, fold, normalise_email
 
 PERSON_FIELDS = (
     *("first_name", "last_name", "email", "phone", "city", "digital", "languages"),
@@ -156,8 +156,7 @@ class ParticipantService:
         with self._db.transaction() as session:
             programme_id = _programme_id(session, cohort_id)
             email = str(cleaned["email"])
-            found = session.scalars(select(Person).where(func.lower(Person.email) == email))
-            person = found.first()
+            person = person_with_email(session, email)
             if person is None:
                 person = Person(first_name="", last_name="", email=email)
                 session.add(person)
@@ -226,7 +225,7 @@ def clean_value(key: str, value: object, role: str) -> object:
         if key == "capacity" and role != Role.MENTOR and number != 1:
             raise FieldError(N_("Only a mentor can take more than one adept."))
         return number
-    text = _typed(key, "" if value is None else value, str).strip()
+    text = clean_text(_typed(key, "" if value is None else value, str))
     if key == "email":
         return check_email(text)
     if key in _REQUIRED and not text:
@@ -278,9 +277,22 @@ def _check_pairs(values: dict[str, object], given: Iterable[str]) -> None:
             raise ParticipantError(N_("This is required and cannot be left empty."), touched[0])
 
 
+def person_with_email(
+    session: Session, email: str, other_than: int | None = None
+) -> Person | None:
+    """The person with this address, compared in its one form (``normalise_email``).
+
+    Compared in Python, not SQL: SQLite's lower() leaves Å as it is, and an older Mentorapp
+    may have stored an address with an invisible character in it."""
+    key = normalise_email(email)
+    for person_id, stored in session.execute(select(Person.id, Person.email)):
+        if person_id != other_than and normalise_email(stored) == key:
+            return session.get(Person, person_id)
+    return None
+
+
 def _check_email_free(session: Session, email: str, person_id: int | None) -> None:
-    query = select(Person).where(func.lower(Person.email) == email, Person.id != person_id)
-    other = session.scalars(query).first()
+    other = person_with_email(session, email, other_than=person_id)
     if other is not None:
         raise ParticipantError(
             N_(
