@@ -98,5 +98,6 @@ def test_table_has_translated_headers(demo: Path, capsys) -> None:
 
 
 def test_a_file_without_rounds(tmp_path: Path, capsys) -> None:
+    assert main(["--db", str(tmp_path / "empty.db"), "new"]) == 0
     assert main(["--db", str(tmp_path / "empty.db"), "list"]) == 2
     assert "no rounds yet" in capsys.readouterr().err
