@@ -7,7 +7,7 @@ back into Python for every row, and Swedish names sort … X Y Z Å Ä Ö.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +101,7 @@ class ParticipantsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._all: list[ParticipantRow] = []
+        self._position_of: dict[int, int] = {}  # enrolment id → index in _all
         self._haystacks: list[str] = []
         self._cities: list[str] = []
         self._visible: list[int] = []
@@ -113,6 +114,7 @@ class ParticipantsModel(QAbstractTableModel):
     def set_rows(self, rows: list[ParticipantRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
+        self._position_of = {row.enrolment_id: position for position, row in enumerate(self._all)}
         self._haystacks = [_haystack(row) for row in self._all]
         self._cities = [row.city.strip().casefold() for row in self._all]
         self._order = self._sorted_order()
@@ -148,11 +150,24 @@ class ParticipantsModel(QAbstractTableModel):
             return self._all[self._visible[visible_row]]
         return None
 
-    def visible_row_of(self, enrolment_id: int) -> int:
-        for shown, position in enumerate(self._visible):
-            if self._all[position].enrolment_id == enrolment_id:
-                return shown
-        return -1
+    def visible_row_of(self, enrolment_id: int | None) -> int:
+        """Where the person is shown now, or -1: views select by enrolment, never by a row
+        number kept from before a reset or a sort."""
+        position = self._position_of.get(enrolment_id) if enrolment_id is not None else None
+        return -1 if position is None else self._shown_at(position)
+
+    def visible_rows_of(self, enrolment_ids: Iterable[int]) -> list[int]:
+        """The shown rows of these people, in display order; hidden ones are left out."""
+        wanted = {self._position_of[i] for i in enrolment_ids if i in self._position_of}
+        if len(wanted) <= 64:  # a few people: list.index() searches in C
+            return sorted(shown for shown in map(self._shown_at, wanted) if shown >= 0)
+        return [shown for shown, position in enumerate(self._visible) if position in wanted]
+
+    def _shown_at(self, position: int) -> int:
+        try:
+            return self._visible.index(position)
+        except ValueError:
+            return -1
 
     def _filtered(self) -> list[int]:
         """Visible rows, already in sort order: filtering keeps the order, so a keystroke
@@ -200,10 +215,21 @@ class ParticipantsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-sort and move the persistent indexes with their rows, so the view's current and
+        selected rows stay on the same people (and an editor showing one stays right)."""
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        old_visible = self._visible
         self._sort_column, self._sort_order = column, order
         self._order = self._sorted_order()
         self._visible = self._filtered()
+        now_at = {position: shown for shown, position in enumerate(self._visible)}
+        after = []
+        for index in before:
+            row = index.row()
+            shown = now_at.get(old_visible[row], -1) if 0 <= row < len(old_visible) else -1
+            after.append(self.index(shown, index.column()) if shown >= 0 else QModelIndex())
+        self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     def retranslate(self) -> None:

@@ -169,6 +169,11 @@ class ParticipantEditor(QWidget):
     def row(self) -> ParticipantRow | None:
         return self._row
 
+    def enrolment_id(self) -> int | None:
+        """The application the editor is bound to: saves go to it, and the table selects it
+        again by this id after its rows were reloaded or re-sorted."""
+        return self._row.enrolment_id if self._row is not None else None
+
     def show_row(self, row: ParticipantRow | None) -> None:
         self._row = row
         self._loading = True

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +27,7 @@ from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_lab
 from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
-from mentorapp.gui.models.participants_model import ROW_ROLE, ParticipantsModel
+from mentorapp.gui.models.participants_model import ParticipantsModel
 from mentorapp.gui.undo import AppliedCommand
 from mentorapp.gui.widgets.application_details import ConfirmationsBox, HistoryView
 from mentorapp.gui.widgets.participant_editor import ParticipantEditor
@@ -45,6 +46,13 @@ class ParticipantsPanel(QWidget):
         self.context = context
         self.model = ParticipantsModel()
         self.undo_stack = QUndoStack(self)
+        # Our own selection changes, after which the editor is set explicitly.
+        self._restoring = False
+        # Inside a change of the current row by the user: the table is still handling the
+        # click or key, so the rows must not be reset under it until that has finished.
+        self._switching = False
+        self._resync = QTimer(self, singleShot=True, interval=0)
+        self._resync.timeout.connect(self.refresh)
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -174,19 +182,17 @@ class ParticipantsPanel(QWidget):
             action = QAction(label, self.export_menu)
             action.triggered.connect(lambda _c=False, r=role.value: self.export_role(r))
             self.export_menu.addAction(action)
-        self.model.retranslate()
-        self._selection_changed()
+        self._keeping_selection(self.model.retranslate)
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the round's applications, keeping the selected person selected."""
+        """Reload the round's applications, keeping the same people selected and edited."""
+        self._resync.stop()
         services, cohort = self.context.services, self.context.cohort
-        current = self.editor.row()
         rows = services.participants.rows(cohort.id) if services and cohort else []
         self.filters.set_cities_from(rows)
-        self.model.set_rows(rows)
+        self._keeping_selection(lambda: self.model.set_rows(rows))
         self._update_counts()
-        self._select(current.enrolment_id if current else None)
 
     def _update_counts(self) -> None:
         rows = self.model.all_rows()
@@ -204,37 +210,95 @@ class ParticipantsPanel(QWidget):
         self.counts_label.setText("   ·   ".join(parts) or _("No applications in this round yet."))
 
     def _filter(self, filters) -> None:
-        current = self.editor.row()
-        self.model.set_filters(filters)
-        self._select(current.enrolment_id if current else None)
+        self.flush()  # what was typed is saved before the person may leave the list
+        self._keeping_selection(lambda: self.model.set_filters(filters), reload=False)
 
-    def _select(self, enrolment_id: int | None) -> None:
-        shown = self.model.visible_row_of(enrolment_id) if enrolment_id else -1
-        if shown < 0 and self.model.rowCount():
+    def _keeping_selection(self, change: Callable[[], None], reload: bool = True) -> None:
+        """Run a change that resets the rows, then select the same people again by enrolment:
+        row numbers from before the change may belong to someone else now."""
+        current = self.editor.enrolment_id()
+        selected = {row.enrolment_id for row in self.selected_rows()}
+        self._restoring = True
+        try:
+            change()
+        finally:
+            self._restoring = False
+        self._select(current, selected if current in selected else (), reload)
+
+    def _select(
+        self, enrolment_id: int | None, also: Iterable[int] = (), reload: bool = True
+    ) -> None:
+        """Make ``enrolment_id`` the current row (the first row when it is not in the list),
+        highlight it and the people in ``also``, and show it in the editor (read again unless
+        ``reload`` is false and the editor shows that person already).
+
+        Unsaved typing is never dropped here: while the editor has some, its person stays in
+        the editor, and if that person is not in the list nothing is highlighted, so no other
+        row looks like the one being edited."""
+        if self.editor.is_dirty():
+            enrolment_id, also = self.editor.enrolment_id(), ()
+        shown = self.model.visible_row_of(enrolment_id)
+        if shown < 0 and not self.editor.is_dirty() and self.model.rowCount():
             shown = 0
-        if shown < 0:
-            self._show(None)
-            return
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(shown, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self._show(self.model.row_at(shown))
+        rows = sorted(set(self.model.visible_rows_of(also)) | {shown}) if shown >= 0 else []
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for first, last in _runs(rows):
+            selection.select(self.model.index(first, 0), self.model.index(last, last_column))
+        selection_model = self.table.selectionModel()
+        self._restoring = True
+        try:
+            if shown >= 0:
+                selection_model.setCurrentIndex(
+                    self.model.index(shown, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            else:
+                selection_model.clearCurrentIndex()
+            selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._restoring = False
+        if shown >= 0:
+            self.table.scrollTo(self.model.index(shown, 0))
+        row = self.model.row_at(shown)
+        same = row is not None and row.enrolment_id == self.editor.enrolment_id()
+        if not self.editor.is_dirty() and (reload or not same):
+            self._show(row)
+        self._selection_changed()
 
     def selected_rows(self) -> list[ParticipantRow]:
-        indexes = self.table.selectionModel().selectedRows()
-        return [index.data(ROW_ROLE) for index in indexes]
+        return [self.model.row_at(shown) for shown in self._selected_shown()]  # type: ignore[misc]
+
+    def _selected_shown(self) -> list[int]:
+        """Selected row numbers, read from the selection's ranges: whole rows are selected, and
+        selectedRows() would ask the model about every cell of 10,000 selected rows."""
+        shown: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            shown.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(shown)
 
     def _current_changed(self, current, previous) -> None:
-        if self.editor.is_dirty() and not self._save_pending():
+        if self._restoring:
             return
-        self._show(self.model.row_at(current.row()))
+        # Taken before saving: the person clicked, not a row number that a save may reorder.
+        target = self.model.row_at(current.row())
+        if target is not None and target.enrolment_id == self.editor.enrolment_id():
+            return
+        self._switching = True
+        try:
+            saved = not self.editor.is_dirty() or self._save_pending()
+        finally:
+            self._switching = False
+        if not saved:
+            # The typing and its message stay in the editor; once the table has handled the
+            # click, the highlight goes back to that person.
+            self._resync.start()
+            return
+        self._show(target)
 
     def _save_pending(self) -> bool:
         """Save what was typed before another row is shown; nothing typed is dropped."""
-        row = self.editor.row()
-        return row is None or self.save_edit(row.enrolment_id, self.editor.changes())
+        enrolment_id = self.editor.enrolment_id()
+        return enrolment_id is None or self.save_edit(enrolment_id, self.editor.changes())
 
     def _show(self, row: ParticipantRow | None) -> None:
         self.editor.show_row(row)
@@ -250,7 +314,7 @@ class ParticipantsPanel(QWidget):
         self.history.show_steps(services.pipeline.history(row.enrolment_id))
 
     def _selection_changed(self, *_args: object) -> None:
-        count = len(self.table.selectionModel().selectedRows())
+        count = len(self._selected_shown())
         self.status_button.setEnabled(count > 0)
         self.status_button.setToolTip(
             ngettext(
@@ -262,16 +326,19 @@ class ParticipantsPanel(QWidget):
 
     # -- edits (each one undoable) ---------------------------------------------------------
     def _after_change(self) -> None:
-        self.refresh()
+        if self._switching:
+            self._resync.start()  # after the click or key that changed rows is handled
+        else:
+            self.refresh()
         self.context.events.participants_changed.emit()
 
     def save_edit(self, enrolment_id: int, changes: dict) -> bool:
         if not changes:
             return True
         service = self.context.services.participants
-        before_row = service.row(enrolment_id)
-        before = {key: getattr(before_row, key) for key in changes}
         try:
+            before_row = service.row(enrolment_id)  # gone if removed meanwhile: say so
+            before = {key: getattr(before_row, key) for key in changes}
             service.update(enrolment_id, changes)
         except ValidationError as error:
             self.editor.show_error(error.user_message(), error.field)
@@ -289,7 +356,8 @@ class ParticipantsPanel(QWidget):
                 on_error=lambda error: show_error(self, error),
             )
         )
-        self.editor.show_row(service.row(enrolment_id))
+        if enrolment_id == self.editor.enrolment_id():
+            self.editor.show_row(service.row(enrolment_id))
         self._after_change()
         return True
 
@@ -369,6 +437,7 @@ class ParticipantsPanel(QWidget):
         cohort = self.context.cohort
         if cohort is None:
             return
+        self.flush()
         created = AddParticipantDialog.ask(self, self.context.services, cohort.id)
         if created is not None:
             self._after_change()
@@ -395,6 +464,7 @@ class ParticipantsPanel(QWidget):
             self, self.context.services, [row.person_id], [row.name]
         ):
             self.undo_stack.clear()  # an erasure cannot be undone, nor edits made before it
+            self.editor.show_row(None)  # typing about the erased person has nowhere to go
             self._after_change()
 
     def export_role(self, role: str) -> None:
@@ -406,3 +476,14 @@ class ParticipantsPanel(QWidget):
     def flush(self) -> None:
         if self.editor.is_dirty():
             self._save_pending()
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs: one selection range per run, not per row."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
