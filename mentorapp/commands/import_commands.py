@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mentorapp.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from mentorapp.dataio.csv_source import CsvTable
     from mentorapp.dataio.importer import ImportReport
 
 ROLES = ("adept", "mentor")
@@ -41,6 +42,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--skip-invalid",
         action="store_true",
         help=_("import the valid rows even if other rows have problems"),
+    )
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar=_("HEADER=FIELD"),
+        help=_(
+            'which field a column holds, e.g. --map "E-postadress=email"; nothing after "=" '
+            "leaves the column out (repeatable; wins over what Mentorapp recognises and over "
+            "the choices remembered by the import wizard)"
+        ),
     )
     importing.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
     importing.set_defaults(handler=import_file)
@@ -84,8 +96,12 @@ def import_file(args: argparse.Namespace) -> int:
         on_duplicate=args.on_duplicate,
         skip_invalid=args.skip_invalid,
         dry_run=args.dry_run,
+        mapping=column_mapping(table, args),  # a wrong --map never opens the database either
     )
-    with Services.opened(database_path(args)) as services:
+    # A dry run only looks, so it works while the file is open in Mentorapp; a real import
+    # holds the file's lock, so it never writes under another Mentorapp's feet.
+    opened = Services.to_read if args.dry_run else Services.to_write
+    with opened(database_path(args)) as services:
         report = run_import(services.database, table, options)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
@@ -94,6 +110,16 @@ def import_file(args: argparse.Namespace) -> int:
     if report.errors and (report.blocked or not args.skip_invalid):
         return 1
     return 0
+
+
+def column_mapping(table: CsvTable, args: argparse.Namespace) -> list[str | None]:
+    """What the wizard would propose (with its remembered choices), then each --map."""
+    from mentorapp.dataio.columns import apply_overrides, auto_map
+    from mentorapp.settings import load_settings
+
+    remembered = load_settings().import_mappings
+    mapping = auto_map(table.headers, remembered, table.rows)
+    return apply_overrides(table.headers, mapping, args.map, args.role)
 
 
 def print_summary(report: ImportReport, args: argparse.Namespace) -> None:
@@ -133,6 +159,12 @@ def print_summary(report: ImportReport, args: argparse.Namespace) -> None:
                 row=problem.row, column=problem.column, message=problem.message
             )
         )
+    for warning in report.warnings:
+        print(
+            _("Note on row {row}, {column}: {message}").format(
+                row=warning.row, column=warning.column, message=warning.message
+            )
+        )
     rows = report.rows_with_errors
     if report.blocked:
         print(_("Nothing was imported: the file lacks a required column."))
@@ -167,9 +199,11 @@ def print_summary(report: ImportReport, args: argparse.Namespace) -> None:
 def export_participants(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.participants_csv import write_participants_csv
+    from mentorapp.errors import require_output_file
     from mentorapp.services import Services
 
-    with Services.opened(database_path(args)) as services:
+    require_output_file(args.out, replace=True)
+    with Services.to_read(database_path(args)) as services:
         count = write_participants_csv(services.database, args.cohort, args.role, args.out)
     message = ngettext(
         "Wrote {n} application to {path}.", "Wrote {n} applications to {path}.", count

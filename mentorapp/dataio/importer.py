@@ -14,11 +14,11 @@ from sqlmodel import Session, select
 
 from mentorapp.dataio import import_store as store
 from mentorapp.dataio.columns import auto_map, missing_required
-from mentorapp.dataio.csv_source import CsvTable, read_table
+from mentorapp.dataio.csv_source import MIXED_ENCODING, CsvTable, read_table
 from mentorapp.dataio.row_rules import Application, Column, RowProblem, read_rows
 from mentorapp.db import Database
 from mentorapp.domain.enums import Role
-from mentorapp.domain.models import Cohort, Programme
+from mentorapp.domain.models import Cohort, Enrolment, Programme, StatusChange
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _
 from mentorapp.people.fields import FIELD_BY_KEY
@@ -56,6 +56,9 @@ class ImportReport:
     skipped: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     errors: list[RowProblem] = field(default_factory=list)
+    # Said about rows that are imported all the same (a language Mentorapp cannot match on).
+    warnings: list[RowProblem] = field(default_factory=list)
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (header, field key) used
     written: bool = False  # False for a dry run, a refused or a cancelled import
     cohort_created: bool = False
     programme_created: bool = False
@@ -77,6 +80,10 @@ class ImportReport:
             "errors": [
                 {"row": p.row, "column": p.column, "message": p.message} for p in self.errors
             ],
+            "warnings": [
+                {"row": p.row, "column": p.column, "message": p.message} for p in self.warnings
+            ],
+            "columns": [{"header": header, "field": key} for header, key in self.columns],
             "written": self.written,
             "cohort_created": self.cohort_created,
             "programme_created": self.programme_created,
@@ -144,6 +151,7 @@ class _Import:
         self.step(0)
         columns, ignored = _columns(self.table, options)
         report.ignored_columns = ignored
+        report.columns = [(column.header, column.key) for column in columns]
         missing = missing_required([c.key for c in columns], options.role)
         report.blocked = bool(missing)
 
@@ -151,9 +159,16 @@ class _Import:
             if index % CHUNK == 0 and index:
                 self.step(index, report=False)
 
+        warnings: list[RowProblem] = []
         applications, report.errors = read_rows(
-            self.table.rows, self.table.headers, columns, missing, on_row
+            self.table.rows, self.table.headers, columns, missing, on_row, warnings
         )
+        if self.table.damaged:
+            applications, report.errors = _without_damaged(
+                self.table, columns, applications, report.errors
+            )
+        kept = {application.row for application in applications}
+        report.warnings = [warning for warning in warnings if warning.row in kept]
         programme = session.exec(select(Programme).order_by(Programme.id)).first()
         cohort = store.find_cohort(session, programme, options.cohort_name)
         existing = store.existing_people(session)
@@ -190,6 +205,7 @@ class _Import:
         if cohort is not None:
             self._write(session, cohort, new, updates, enrolled)
             store.new_enrolments(session, cohort, options.role, enrol_only)
+            _keep_other_languages(session, cohort, options.role, applications)
         report.written = True
         self.step(report.total_rows)
         return report
@@ -227,9 +243,60 @@ def _check_options(options: ImportOptions) -> None:
         )
 
 
+def _without_damaged(
+    table: CsvTable, columns: list[Column], applications: list[Application], errors: list
+) -> tuple[list[Application], list[RowProblem]]:
+    """A value in the file's other encoding is a problem of its row, never stored as mojibake;
+    one in an ignored column changes nothing and is left alone."""
+    used = {column.index: column.header for column in columns}
+    problems = [
+        RowProblem(d.row, used[d.column], MIXED_ENCODING, {"utf8": d.utf8, "windows": d.windows})
+        for d in table.damaged
+        if d.column in used
+    ]
+    rows = {problem.row for problem in problems}
+    kept = [a for a in applications if a.row not in rows]
+    return kept, sorted([*errors, *problems], key=lambda problem: problem.row)
+
+
+def _keep_other_languages(
+    session: Session, cohort: Cohort, role: str, applications: list[Application]
+) -> None:
+    """Languages Mentorapp cannot match on go in the note of the application's first step.
+
+    Neither a person nor an enrolment has a notes field, and the first step's reason is shown
+    with the application's history; a note already written there is never replaced.
+    """
+    words = {a.email: ", ".join(a.other_languages) for a in applications if a.other_languages}
+    if not words:
+        return
+    existing = store.existing_people(session)
+    ids = {pid: words[email] for email, pid in existing.items() if email in words}
+    people = list(ids)
+    for start in range(0, len(people), CHUNK):
+        query = (
+            select(StatusChange, Enrolment.person_id)
+            .join(Enrolment, StatusChange.enrolment_id == Enrolment.id)
+            .where(
+                Enrolment.cohort_id == cohort.id,
+                Enrolment.role == role,
+                Enrolment.person_id.in_(people[start : start + CHUNK]),
+                StatusChange.from_status.is_(None),
+                StatusChange.reason == "",
+            )
+        )
+        for change, person_id in session.exec(query):
+            template = _("Other languages in the application: {words}")
+            change.reason = template.format(words=ids[person_id])
+            session.add(change)
+    session.flush()
+
+
 def _columns(table: CsvTable, options: ImportOptions) -> tuple[list[Column], list[str]]:
     """The columns used for this role, and the headers of those that are ignored."""
-    mapping = options.mapping if options.mapping is not None else auto_map(table.headers)
+    mapping = options.mapping
+    if mapping is None:
+        mapping = auto_map(table.headers, rows=table.rows)
     if len(mapping) != len(table.headers):
         raise ValueError("the mapping needs one entry per column")
     columns: list[Column] = []

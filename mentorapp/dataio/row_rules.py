@@ -3,7 +3,7 @@
 Nothing here touches the database, so the wizard's preview, a dry run and the real import
 judge a file alike. The parsing of single values lives in ``people.fields``; this module adds
 what only a file has: columns, row numbers, a header without a required column and the same
-e-mail twice.
+e-mail twice. A warning (a language Mentorapp cannot match on) never keeps a row out.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from mentorapp.people.fields import (
     format_languages,
     parse_bool,
     parse_capacity,
-    parse_languages,
     parse_years,
+    split_languages,
 )
 
 PERSON_TEXT = ("first_name", "last_name", "phone", "city", "education_level", "job_title", "gender")
@@ -55,6 +55,7 @@ class Application:
     person: dict[str, Any]  # Person attribute -> value
     enrolment: dict[str, Any]  # Enrolment attribute -> value
     employer: str = ""
+    other_languages: tuple[str, ...] = ()  # words of the languages cell Mentorapp cannot match
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,41 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     **{key: _text(key) for key in (*PERSON_TEXT, *ENROLMENT_TEXT, "employer")},
     "email": check_email,
     "digital": parse_bool,
-    "languages": lambda raw: format_languages(parse_languages(raw)),
+    "languages": lambda raw: _languages(check_required("languages", raw)),
     "education_field": _text("education_field"),
     "industry": _text("industry"),
     "years_experience": parse_years,
     "capacity": parse_capacity,
 }
+
+
+def _languages(raw: str) -> tuple[str, tuple[str, ...]]:
+    """The stored codes ("sv,en") and the words that name no language Mentorapp can match on."""
+    codes, others = split_languages(raw)
+    if not codes and not others:  # only separators, such as ","
+        raise FieldError(N_("Give at least one meeting language: Swedish or English."))
+    return format_languages(codes), others
+
+
+def _language_warning(
+    number: int, column: str, value: tuple[str, tuple[str, ...]]
+) -> RowProblem | None:
+    codes, others = value
+    if not others:
+        return None
+    template = (
+        N_(
+            "“{words}” is not a meeting language Mentorapp can match on (Swedish or English), "
+            "so it is kept as a note on the application."
+        )
+        if codes
+        else N_(
+            "“{words}” is not a meeting language Mentorapp can match on (Swedish or English), "
+            "so it is kept as a note on the application. Give this person a meeting language "
+            "before matching."
+        )
+    )
+    return RowProblem(number, column, template, {"words": ", ".join(others)})
 
 
 def header_problems(missing: list[str]) -> list[RowProblem]:
@@ -114,11 +144,13 @@ def read_rows(
     columns: list[Column],
     missing: list[str],
     on_row: Callable[[int], None] | None = None,
+    warnings: list[RowProblem] | None = None,
 ) -> tuple[list[Application], list[RowProblem]]:
     """Check every row; a row with any problem gives no application.
 
     ``missing`` are required fields without a column: reported once on the header, not on
-    every row. ``on_row(index)`` lets the caller report progress or stop.
+    every row. ``on_row(index)`` lets the caller report progress or stop. Warnings, which
+    keep no row out, are added to ``warnings`` when it is given.
     """
     applications: list[Application] = []
     problems = header_problems(missing)
@@ -127,7 +159,8 @@ def read_rows(
     for index, (number, cells) in enumerate(rows):
         if on_row is not None:
             on_row(index)
-        application, row_problems = read_row(number, cells, headers, columns)
+        row_warnings: list[RowProblem] = []
+        application, row_problems = read_row(number, cells, headers, columns, row_warnings)
         email = application.email if application else _email_of(cells, columns)
         if email:
             earlier = first_row.setdefault(email, number)
@@ -137,6 +170,8 @@ def read_rows(
             problems.extend(row_problems)
         elif application is not None and not missing:
             applications.append(application)
+            if warnings is not None:  # a row left out needs no note about what it keeps
+                warnings.extend(row_warnings)
     return applications, problems
 
 
@@ -163,7 +198,11 @@ def _duplicate(number: int, column: str, email: str, earlier: int) -> RowProblem
 
 
 def read_row(
-    number: int, cells: list[str], headers: list[str], columns: list[Column]
+    number: int,
+    cells: list[str],
+    headers: list[str],
+    columns: list[Column],
+    warnings: list[RowProblem] | None = None,
 ) -> tuple[Application | None, list[RowProblem]]:
     """The row's values, or the problems that stop it from being imported."""
     problems: list[RowProblem] = []
@@ -175,6 +214,10 @@ def read_row(
         except FieldError as error:
             problems.append(RowProblem(number, column.header, error.template, error.params))
             continue
+        if column.key == "languages" and warnings is not None:
+            warning = _language_warning(number, column.header, value)
+            if warning is not None:
+                warnings.append(warning)
         if raw.strip():
             values[column.key] = value
     extra = [cell for cell in cells[len(headers) :] if cell]
@@ -200,10 +243,11 @@ def _extra_cells(number: int, count: int, last_header: str) -> RowProblem:
 
 def _application(number: int, values: dict[str, Any]) -> Application:
     person: dict[str, Any] = {
-        key: values[key]
-        for key in (*PERSON_TEXT, "digital", "languages", "years_experience")
-        if key in values
+        key: values[key] for key in (*PERSON_TEXT, "digital", "years_experience") if key in values
     }
+    codes, other_languages = values.get("languages", ("", ()))
+    if codes:  # only unknown words: a person keeps the languages they had
+        person["languages"] = codes
     if "education_field" in values:
         person["education_field_text"] = values["education_field"]
         person["education_field"] = education_code(values["education_field"])
@@ -217,4 +261,5 @@ def _application(number: int, values: dict[str, Any]) -> Application:
         person=person,
         enrolment=enrolment,
         employer=values.get("employer", ""),
+        other_languages=other_languages,
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
-from mentorapp.validation import is_email
+from mentorapp.validation import clean_text, is_email, normalise_email
 
 
 class FieldError(MentorappError):
@@ -30,7 +30,12 @@ class FieldSpec:
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("first_name", N_("First name"), ("first name", "förnamn"), True),
     FieldSpec("last_name", N_("Last name"), ("last name", "efternamn"), True),
-    FieldSpec("email", N_("E-mail"), ("email", "e-mail", "e-post", "e-postadress"), True),
+    FieldSpec(
+        "email",
+        N_("E-mail"),
+        ("email", "e-mail", "email address", "e-mail address", "e-post", "e-postadress"),
+        True,
+    ),
     FieldSpec("phone", N_("Phone"), ("phone", "telefon")),
     FieldSpec("city", N_("City"), ("city", "ort", "stad"), True),
     FieldSpec("digital", N_("Digital meetings"), ("digital meetings", "digitala träffar")),
@@ -63,6 +68,8 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELD_BY_KEY = {spec.key: spec for spec in FIELDS}
 
 LANGUAGE_CODES = ("sv", "en")
+MAX_YEARS = 60  # years of experience, as the participant editor allows
+_MAX_DIGITS = 18  # a whole number of more digits is never a sensible value
 _LANGUAGE_WORDS = {
     "sv": "sv",
     "svenska": "sv",
@@ -85,21 +92,33 @@ def parse_bool(raw: str) -> bool:
     raise FieldError(N_("“{value}” is not yes or no (write yes, no, ja, nej or x)."), value=raw)
 
 
-def parse_languages(raw: str) -> tuple[str, ...]:
-    """Meeting languages as codes in a fixed order, e.g. "Svenska och engelska" → ("sv", "en")."""
-    words = [w for w in _LANGUAGE_SEPARATORS.split(raw.strip()) if w]
-    if not words:
-        raise FieldError(N_("Give at least one meeting language: Swedish or English."))
-    codes = set()
-    for word in words:
+def split_languages(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The meeting languages Mentorapp can match on, as codes in a fixed order, and the other
+    words as written (once each): "Svenska, franska" → (("sv",), ("franska",))."""
+    codes: set[str] = set()
+    others: dict[str, str] = {}
+    for word in _LANGUAGE_SEPARATORS.split(raw.strip()):
+        if not word:
+            continue
         code = _LANGUAGE_WORDS.get(word.casefold())
         if code is None:
-            raise FieldError(
-                N_("“{value}” is not a meeting language Mentorapp knows (Swedish or English)."),
-                value=word,
-            )
-        codes.add(code)
-    return tuple(code for code in LANGUAGE_CODES if code in codes)
+            others.setdefault(word.casefold(), word)
+        else:
+            codes.add(code)
+    return tuple(code for code in LANGUAGE_CODES if code in codes), tuple(others.values())
+
+
+def parse_languages(raw: str) -> tuple[str, ...]:
+    """Meeting languages as codes in a fixed order, e.g. "Svenska och engelska" → ("sv", "en")."""
+    codes, others = split_languages(raw)
+    if others:
+        raise FieldError(
+            N_("“{value}” is not a meeting language Mentorapp knows (Swedish or English)."),
+            value=others[0],
+        )
+    if not codes:
+        raise FieldError(N_("Give at least one meeting language: Swedish or English."))
+    return codes
 
 
 def format_languages(codes: tuple[str, ...] | list[str]) -> str:
@@ -108,11 +127,19 @@ def format_languages(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def parse_whole_number(raw: str, low: int, high: int | None = None) -> int:
+    """A whole number from ``low`` to ``high``. One with more digits than a sensible value
+    has is refused before it is converted (Python refuses over 4,300 digits and SQLite cannot
+    store more than 19), so a dry run and the import judge it alike."""
     value = raw.strip()
     if not re.fullmatch(r"[+-]?\d+", value):
         raise FieldError(N_("“{value}” is not a whole number."), value=raw)
-    number = int(value)
-    if number < low or (high is not None and number > high):
+    too_long = len(value.lstrip("+-").lstrip("0")) > _MAX_DIGITS
+    negative = value.startswith("-")
+    number = 0 if too_long else int(value)
+    if too_long and not negative and high is None:
+        shown = value if len(value) <= 24 else value[:20] + "…"
+        raise FieldError(N_("“{value}” is too large a number."), value=shown)
+    if too_long or number < low or (high is not None and number > high):
         if high is None:
             raise FieldError(N_("The number must be {low} or more."), low=low)
         raise FieldError(N_("The number must be between {low} and {high}."), low=low, high=high)
@@ -120,7 +147,7 @@ def parse_whole_number(raw: str, low: int, high: int | None = None) -> int:
 
 
 def parse_years(raw: str) -> int | None:
-    return None if not raw.strip() else parse_whole_number(raw, 0)
+    return None if not raw.strip() else parse_whole_number(raw, 0, MAX_YEARS)
 
 
 def parse_capacity(raw: str) -> int:
@@ -128,19 +155,20 @@ def parse_capacity(raw: str) -> int:
 
 
 def check_email(raw: str) -> str:
-    """The address in lower case (addresses are compared case-insensitively)."""
-    value = raw.strip()
+    """The address in its one stored form (``normalise_email``): compared and kept alike."""
+    value = normalise_email(raw)
     if not value:
         raise FieldError(N_("An e-mail address is needed: it identifies the person."))
     if not is_email(value):
         raise FieldError(
-            N_("“{value}” is not a complete e-mail address (like name@example.se)."), value=value
+            N_("“{value}” is not a complete e-mail address (like name@example.se)."),
+            value=raw.strip(),
         )
-    return value.lower()
+    return value
 
 
 def check_required(key: str, raw: str) -> str:
-    value = raw.strip()
+    value = clean_text(raw)
     if not value and FIELD_BY_KEY[key].required:
         raise FieldError(N_("This is required and cannot be left empty."))
     return value

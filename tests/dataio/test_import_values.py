@@ -155,11 +155,12 @@ def test_every_language_spelling_and_separator(services, value: str, expected: s
     ("value", "words"),
     [("franska", "“franska” is not a meeting language"), ("sv, arabiska", "“arabiska”")],
 )
-def test_an_unknown_language_is_reported(services, value: str, words: str) -> None:
+def test_an_unknown_language_is_a_warning(services, value: str, words: str) -> None:
     report = run(services, [HEADER, row(languages=value)])
-    [problem] = report.errors
-    assert problem.column == "Languages" and words in problem.message
-    assert "Swedish or English" in problem.message
+    [warning] = report.warnings
+    assert report.errors == [] and report.written
+    assert warning.column == "Languages" and words in warning.message
+    assert "Swedish or English" in warning.message
 
 
 @pytest.mark.parametrize("key", [k for k, s in FIELD_BY_KEY.items() if s.required])
@@ -189,7 +190,8 @@ def test_a_bad_email_is_reported_with_an_example(services, email: str) -> None:
         ("7", 7, None),
         (" 0 ", 0, None),
         ("", None, None),
-        ("-1", None, "The number must be 0 or more."),
+        ("-1", None, "The number must be between 0 and 60."),
+        ("61", None, "The number must be between 0 and 60."),
         ("many", None, "“many” is not a whole number."),
         ("2.5", None, "“2.5” is not a whole number."),
     ],
@@ -276,20 +278,20 @@ def test_adept_import_ignores_mentor_only_columns(services) -> None:
 
 
 def test_messages_are_translated_when_shown(services, monkeypatch) -> None:
-    report = run(services, [HEADER, row(languages="franska")])
+    report = run(services, [HEADER, row(email="franska")])
     [problem] = report.errors
     assert problem.template == N_(
-        "“{value}” is not a meeting language Mentorapp knows (Swedish or English)."
+        "“{value}” is not a complete e-mail address (like name@example.se)."
     )
 
     class Swedish:
         def gettext(self, message: str) -> str:
-            return "“{value}” är inget mötesspråk." if message == problem.template else message
+            return "“{value}” är ingen e-postadress." if message == problem.template else message
 
     from mentorapp import i18n
 
     monkeypatch.setattr(i18n, "_translations", Swedish())
-    assert problem.message == "“franska” är inget mötesspråk."
+    assert problem.message == "“franska” är ingen e-postadress."
     assert report.as_json()["errors"][0]["message"] == problem.message
 
 

@@ -148,7 +148,7 @@ class ColumnsPage(QWizardPage):
             self.form.removeRow(0)
         self.combos.clear()
         table = self.state.table
-        mapping = auto_map(table.headers, self.state.remembered)
+        mapping = auto_map(table.headers, self.state.remembered, table.rows)
         first = table.rows[0][1] if table.rows else []
         for column, header in enumerate(table.headers):
             combo = QComboBox(objectName=f"mapping_{column}")
@@ -260,19 +260,18 @@ class CheckPage(QWizardPage):
         )
         self.problems.clear()
         self.problems.setHorizontalHeaderLabels([_("Row"), _("Column"), _("Problem")])
-        for problem in report.errors:
+        notes = [(p, _("Note: {message}").format(message=p.message)) for p in report.warnings]
+        for problem, message in [*((p, p.message) for p in report.errors), *notes]:
             row = QStandardItem(str(problem.row))
             row.setData(
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 Qt.ItemDataRole.TextAlignmentRole,
             )
-            self.problems.appendRow(
-                [row, QStandardItem(problem.column), QStandardItem(problem.message)]
-            )
+            self.problems.appendRow([row, QStandardItem(problem.column), QStandardItem(message)])
         header = self.problem_view.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problem_view.resizeRowsToContents()
-        self.problem_view.setVisible(bool(report.errors))
+        self.problem_view.setVisible(bool(report.errors or report.warnings))
         self.skip_invalid.setVisible(bool(report.errors))
         self.blocked.setText(
             _(
