@@ -232,13 +232,17 @@ class SafetyCopies:
         return before
 
     def _free_name(self, stamp: str, reason: str) -> Path:
+        """A name after every copy made in the same second, so the newest always sorts
+        newest: reusing a gap that rotation left would make it the oldest, and delete it."""
         stem = self.db_path.stem
-        target = self.folder / f"{stem}-{stamp}-{reason}.db"
-        number = 2
-        while target.exists():
-            target = self.folder / f"{stem}-{stamp}-{reason}-{number}.db"
-            number += 1
-        return target
+        taken = [
+            number
+            for path, made_at, kind, number in self._parsed()
+            if kind == reason and path.parent == self.folder and made_at.strftime(_STAMP) == stamp
+        ]
+        if not taken:
+            return self.folder / f"{stem}-{stamp}-{reason}.db"
+        return self.folder / f"{stem}-{stamp}-{reason}-{max(taken) + 1}.db"
 
     def _parsed(self) -> list[tuple[Path, datetime, str, int]]:
         found = []

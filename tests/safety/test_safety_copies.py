@@ -147,3 +147,17 @@ def test_a_migration_copy_is_a_safety_copy(tmp_path: Path) -> None:
     open_database(path).close()
     (copy,) = SafetyCopies(path).list()
     assert copy.reason == "before-migration" and copy.revision == "0002"
+
+
+def test_many_copies_in_one_second_keep_the_newest(services, tmp_path) -> None:
+    """Rotation frees the first names of a second; the next copy must not reuse them, or it
+    would sort as the oldest and be rotated out at once."""
+    from datetime import datetime
+
+    from mentorapp.db.safety import SafetyCopies
+
+    copies = SafetyCopies(services.database.path, keep=2)
+    moment = datetime(2027, 3, 1, 9, 30, 0)
+    made = [copies.make("manual", now=moment) for _ in range(5)]
+    assert made[-1].exists() and made[-2].exists()
+    assert [c.path for c in copies.list() if c.reason == "manual"] == [made[-1], made[-2]]
