@@ -12,12 +12,13 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mentorapp import __version__
 from mentorapp.errors import MentorappError
+from mentorapp.gui.workers import stop_jobs
 from mentorapp.i18n import _, normalise_language, set_language
 from mentorapp.paths import default_database_path, resource_path
 
@@ -28,6 +29,9 @@ def first_start_language() -> str:
 
 
 def _application() -> QApplication:
+    from mentorapp.gui.pyside_bugs import keep_true_alive
+
+    keep_true_alive()  # PySide6 6.12.0's emit() would crash the quit after a long session
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mentorapp")
     app.setApplicationDisplayName("Mentorapp")
@@ -37,6 +41,9 @@ def _application() -> QApplication:
     icon = resource_path("icons", "mentorapp.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    from mentorapp.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # the wheel scrolls forms instead of changing unfocused fields
     return app
 
 
@@ -54,7 +61,12 @@ def open_workspace(database: Path | None, demo: bool, read_only: bool = False):
         write_demo(services.database)
         return Workspace.temporary(services)
     keep = load_settings().safety_copies_keep
-    return Workspace.open(database or default_database_path(), keep=keep, read_only=read_only)
+    if database is None:  # Mentorapp's own data folder is ours to make; a named one is not
+        from mentorapp.db.files import private_folder
+
+        database = default_database_path()
+        private_folder(database.parent)
+    return Workspace.open(database, keep=keep, read_only=read_only)
 
 
 def empty_window(demo: bool, language: str | None):
@@ -108,12 +120,13 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     outcome = {"code": 0}
 
     def open_database() -> None:
-        from mentorapp.db.lock import DatabaseInUse
+        from mentorapp.db.lock import DatabaseInUse, LockUnavailable
+        from mentorapp.db.opening import FileIsReadOnly
 
         try:
             try:
                 workspace = open_workspace(database, demo)
-            except DatabaseInUse as busy:
+            except (DatabaseInUse, FileIsReadOnly, LockUnavailable) as busy:
                 if not _ask_read_only(window, busy):
                     raise
                 workspace = open_workspace(database, demo, read_only=True)
@@ -128,6 +141,7 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     try:
         code = app.exec()
     finally:
+        stop_jobs()  # before the file closes: no worker thread may still use it or report
         workspace = window.workspace
         if workspace is not None:
             try:
@@ -136,7 +150,18 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
                 print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
             if window.context.demo:  # the demo's temporary folder goes when the demo does
                 shutil.rmtree(workspace.services.database.path.parent, ignore_errors=True)
+        _delete_window(window)
     return outcome["code"] or code
+
+
+def _delete_window(window: QWidget) -> None:
+    """Delete the window now, while QApplication and Python are alive, not during interpreter exit.
+
+    The error hook holds the window, so it would otherwise outlive run_gui.
+    """
+    sys.excepthook = sys.__excepthook__
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _ask_read_only(window: QWidget, busy: MentorappError) -> bool:

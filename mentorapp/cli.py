@@ -81,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command is None:
+        from mentorapp.platform_check import screen_libraries_problem
+
+        # Before PySide6 is imported: without its system libraries Qt aborts the process,
+        # naming a wrong package; this names the missing ones and the apt command.
+        problem = screen_libraries_problem()
+        if problem is not None:
+            return _report(problem)
         from mentorapp.app import run_gui
 
         return run_gui(database=args.db, language=args.lang, demo=args.demo)

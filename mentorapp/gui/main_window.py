@@ -28,6 +28,7 @@ from mentorapp.gui.pages.overview_page import OverviewPage
 from mentorapp.gui.pages.stage_page import StagePage
 from mentorapp.gui.pages.stage_tools import install_tools
 from mentorapp.gui.qt_translation import install_qt_translations
+from mentorapp.gui.workers import stop_jobs
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _, current_language, set_language
 from mentorapp.settings import save_settings
@@ -418,6 +419,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromHex(settings.window_state.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        stop_jobs(self)  # no worker may still write, or report to a window that is going away
         for page in self.pages.values():
             page.flush()
         self.context.settings.window_geometry = bytes(self.saveGeometry().toHex()).decode()

@@ -16,11 +16,12 @@ from pathlib import Path
 
 
 def run_self_test() -> int:
+    environment = dict(os.environ)  # what a normal start would see, before offscreen is chosen
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["MENTORAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="mentorapp-selftest-config-")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="mentorapp-selftest-") as folder:
-        state: dict[str, object] = {"folder": Path(folder)}
+        state: dict[str, object] = {"folder": Path(folder), "environment": environment}
         for name, check in CHECKS:
             try:
                 detail = check(state)
@@ -36,6 +37,20 @@ def run_self_test() -> int:
             window.context.services.close()
     print("self-test passed" if not failures else f"self-test: {failures} check(s) failed")
     return 0 if not failures else 1
+
+
+def _screen_libraries(state: dict) -> str:
+    """The system libraries Qt needs for a window here (on X11 also the xcb plugin's)."""
+    from mentorapp.platform_check import needed_libraries, screen_libraries_problem
+
+    if not sys.platform.startswith("linux"):
+        return "not needed on this system"
+    environment = state["environment"]
+    problem = screen_libraries_problem(environment)
+    assert problem is None, problem.user_message() if problem else ""
+    needed = needed_libraries(environment)
+    where = "with" if len(needed) > len(needed_libraries({})) else "without"
+    return f"all {len(needed)} found ({where} the X11 plugin's)"
 
 
 def _catalogs(_state: dict) -> str:
@@ -92,6 +107,7 @@ def _workbook(state: dict) -> str:
 
 
 CHECKS: list[tuple[str, Callable[[dict], str]]] = [
+    ("screen libraries", _screen_libraries),
     ("translations", _catalogs),
     ("fonts", _fonts),
     ("main window", _window),

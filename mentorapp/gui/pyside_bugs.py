@@ -1,0 +1,51 @@
+"""Work-arounds for bugs in the PySide6 we ship, each found by testing for it, never by version.
+
+PySide6 6.12.0 drops one reference to ``True`` on every ``SignalInstance.emit()`` and
+``disconnect()`` called from Python (6.11.3 does not). On Python 3.11, where ``True`` is an
+ordinary counted object, a few hundred emits in a session are enough for the interpreter to
+"free" ``True`` while it tears everything down at quit: ``Fatal Python error: bool_dealloc``
+and an abort instead of a clean exit. From Python 3.12 on ``True`` is immortal and the bug
+is harmless.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+# Enough references for 10^12 emits: a session of years. True itself is never freed anyway.
+_RESERVE = 1 << 40
+_PROBES = 16
+_state = {"checked": False, "repaired": False}
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def emit_loses_a_reference() -> bool:
+    """Whether ``emit()`` on this PySide6 takes away a reference to ``True`` that it never had."""
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(_PROBES):
+        probe.ping.emit()
+    return before - sys.getrefcount(True) >= _PROBES
+
+
+def keep_true_alive() -> bool:
+    """Give ``True`` a reserve of references when ``emit()`` leaks them; True if it was needed.
+
+    Called once before the first window. The write is the one ``Py_INCREF`` would do, 2**40
+    times over, on the object's reference count (the first field of every CPython object).
+    """
+    if _state["checked"]:
+        return _state["repaired"]
+    _state["checked"] = True
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False  # True is immortal there: the lost references change nothing
+    if emit_loses_a_reference():
+        ctypes.c_ssize_t.from_address(id(True)).value += _RESERVE
+        _state["repaired"] = True
+    return _state["repaired"]
