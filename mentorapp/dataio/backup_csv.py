@@ -10,7 +10,8 @@ keep NULL and empty text apart. This small dialect can, and writes one form per 
 * UTF-8 with a BOM, CRLF line ends, ``,`` or ``;`` (Swedish Excel) between fields.
 
 A value written and read back is the same value, so export → restore → export gives the
-same bytes.
+same bytes. Reading is a stream of rows with a ceiling on the fields of a row, so a hostile
+line of a million delimiters is refused at the first field too many instead of filling memory.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,6 +31,20 @@ from mentorapp.i18n import N_
 
 BOM = "\ufeff"
 LINE_END = "\r\n"
+EXCERPT_CHARS = 80
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """``value`` as a message may quote it: on one line, without direction overrides, and at
+    most ``limit`` characters (the last one "…" when cut). Every message that quotes a
+    backup's content goes through here, so a hostile file cannot make a message huge."""
+    text = str(value)
+    cut = len(text) > limit * 4
+    text = text[: limit * 4]  # the rest is never shown: don't scan a gigabyte
+    text = _BIDI_CONTROLS.sub("", _UNPRINTABLE.sub(" ", text))
+    return text if len(text) <= limit and not cut else text[: limit - 1] + "…"
 
 
 class CsvProblem(MentorappError):
@@ -110,7 +126,9 @@ def decode(field: Field, value_kind: str, nullable: bool) -> Any:
     except (ValueError, binascii.Error):
         pass
     raise CsvProblem(
-        N_("“{value}” is not a valid value here ({kind} expected)"), value=raw[:40], kind=value_kind
+        N_("“{value}” is not a valid value here ({kind} expected)"),
+        value=excerpt(raw),
+        kind=value_kind,
     )
 
 
@@ -120,16 +138,27 @@ def format_line(cells: list[str], delimiter: str) -> str:
 
 def parse(text: str, delimiter: str) -> list[list[Field]]:
     """Split the text into rows of fields, remembering which fields were quoted."""
-    if text.startswith(BOM):
-        text = text[1:]
+    return list(iter_rows(text, delimiter))
+
+
+def iter_rows(text: str, delimiter: str, max_fields: int | None = None) -> Iterator[list[Field]]:
+    """The rows of ``text`` one at a time; a row with more than ``max_fields`` fields is
+    refused as soon as its field after the last allowed one begins."""
     unquoted = re.compile(f'[^"{re.escape(delimiter)}\r\n]*')
-    rows: list[list[Field]] = []
-    position, length = 0, len(text)
+    number = 0
+    position, length = int(text.startswith(BOM)), len(text)  # no copy of the text without it
     while position < length:
+        number += 1
         row: list[Field] = []
         while True:
+            if max_fields is not None and len(row) == max_fields:
+                raise CsvProblem(
+                    N_("row {row} has more than {count} fields"),
+                    row=number,
+                    count=max_fields,
+                )
             if position < length and text[position] == '"':
-                value, position = _quoted(text, position, len(rows) + 1)
+                value, position = _quoted(text, position, number)
                 row.append(Field(value, True))
             else:
                 match = unquoted.match(text, position)
@@ -145,9 +174,8 @@ def parse(text: str, delimiter: str) -> list[list[Field]]:
         elif position < length and text[position] in "\r\n":
             position += 1
         elif position < length:
-            raise CsvProblem(N_("row {row}: a stray quote or character"), row=len(rows) + 1)
-        rows.append(row)
-    return rows
+            raise CsvProblem(N_("row {row}: a stray quote or character"), row=number)
+        yield row
 
 
 def _quoted(text: str, start: int, row: int) -> tuple[str, int]:

@@ -3,8 +3,9 @@
 A backup is one CSV per table (rows by primary key, dialect in ``backup_csv``) and a
 ``manifest.json`` naming each file's table, columns, row count and SHA-256. Restoring checks
 *everything* first — the zip, the manifest, the schema revision, the exact set of files,
-every checksum, every header and every value — and only then replaces the tables in one
-transaction, keeping primary keys. A refused backup writes nothing.
+every checksum, every header and every value, its type and its meaning — within limits on
+size and count that no real programme comes near (``backup_checks``), and only then replaces
+the tables in one transaction, keeping primary keys. A refused backup writes nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ FORMAT = "mentorapp-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DELIMITERS = (",", ";")
-_MAX_FILE_BYTES = 1 << 30  # a programme's data is megabytes; refuse a zip bomb outright
 
 
 class BackupFailed(MentorappError):
@@ -222,7 +222,7 @@ def restore_backup(
                 "The rows of the backup do not fit together ({detail}), so nothing was "
                 "restored. Use another backup."
             ),
-            detail=str(exc.orig),
+            detail=dialect.excerpt(exc.orig),
         ) from exc
     rows = {name: len(values) for name, values in contents.rows.items()}
     return RestoreReport(contents.manifest, rows, copy, held)

@@ -27,6 +27,7 @@ from mentorapp.domain.models import (
 )
 from mentorapp.services import Services
 
+LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 3  # every byte value, behind PNG's mark
 TRICKY = 'Ärende: "Łukasz" sa; ja, nej\r\nrad två\n  blanksteg  =SUMMA(A1) 🙂'
 
 
@@ -34,7 +35,7 @@ def add_tricky_rows(services: Services) -> None:
     """Rows the demo lacks: groups, pair rules, meetings, a logo, NULL beside "" and odd text."""
     with services.database.transaction() as session:
         programme = session.exec(select(Programme)).one()
-        programme.logo = bytes(range(256)) * 3
+        programme.logo = LOGO
         session.add(programme)
         mentors = session.exec(select(Enrolment).where(Enrolment.role == "mentor")).all()
         adepts = session.exec(select(Enrolment).where(Enrolment.role == "adept")).all()
@@ -118,7 +119,7 @@ def test_null_and_empty_text_stay_apart(demo: Services, tmp_path: Path) -> None:
     target.close()
     assert "" in own and None in own
     assert note == TRICKY
-    assert logo == bytes(range(256)) * 3
+    assert logo == LOGO
 
 
 def test_manifest_describes_every_file(demo: Services, tmp_path: Path) -> None:
