@@ -49,12 +49,12 @@ def _application() -> QApplication:
 
 def open_workspace(database: Path | None, demo: bool, read_only: bool = False):
     """Open the user's database, another file, or a fresh demo copy in a temporary folder."""
-    from mentorapp.services import Services
-    from mentorapp.settings import load_settings
-    from mentorapp.workspace import Workspace
+    from mentorapp.workspace.services import Services
+    from mentorapp.workspace.settings import load_settings
+    from mentorapp.workspace.workspace import Workspace
 
     if demo:
-        from mentorapp.demo import write_demo
+        from mentorapp.demo.writer import write_demo
 
         folder = Path(tempfile.mkdtemp(prefix="mentorapp-demo-"))
         services = Services.open(folder / "demo.db")
@@ -75,7 +75,7 @@ def empty_window(demo: bool, language: str | None):
     from mentorapp.gui.events import AppEvents
     from mentorapp.gui.main_window import MainWindow
     from mentorapp.gui.qt_translation import install_qt_translations
-    from mentorapp.settings import load_settings
+    from mentorapp.workspace.settings import load_settings
 
     _application()
     settings = load_settings()

@@ -26,7 +26,7 @@ def system_language() -> str:
 def choose_language(requested: str | None) -> str:
     if requested:
         return requested
-    from mentorapp.settings import load_settings
+    from mentorapp.workspace.settings import load_settings
 
     return load_settings().language or system_language()
 
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command is None:
-        from mentorapp.platform_check import screen_libraries_problem
+        from mentorapp.gui.platform_check import screen_libraries_problem
 
         # Before PySide6 is imported: without its system libraries Qt aborts the process,
         # naming a wrong package; this names the missing ones and the apt command.

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mentorapp import i18n
-from mentorapp.programmes import CohortDraft, ProgrammeDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import CohortDraft, ProgrammeDraft
+from mentorapp.workspace.services import Services
 
 # Offscreen Qt with a laptop-sized screen (the plugin's default screen is only 800×600).
 _SCREEN = Path(__file__).parent / "data" / "offscreen-screen.json"

@@ -22,7 +22,7 @@ def test_only_the_gui_layer_imports_qt() -> None:
 
 def test_services_load_without_qt() -> None:
     code = (
-        "import sys; import mentorapp.cli, mentorapp.services, mentorapp.demo; "
+        "import sys; import mentorapp.cli, mentorapp.workspace.services, mentorapp.demo.writer; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

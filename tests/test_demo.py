@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp.db.migrate import open_database
-from mentorapp.demo import DemoRefused, write_demo
+from mentorapp.demo.writer import DemoRefused, write_demo
 from mentorapp.domain.codes import education_fields, industries
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.guide.content import load_guide

@@ -6,8 +6,8 @@ from mentorapp.errors import ValidationError
 from mentorapp.guide.content import load_guide
 from mentorapp.guide.progress import Scope
 from mentorapp.guide.stages import STAGES
-from mentorapp.programmes import CohortDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import CohortDraft
+from mentorapp.workspace.services import Services
 
 
 def test_both_languages_have_the_same_structure() -> None:

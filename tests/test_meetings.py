@@ -4,7 +4,7 @@ import pytest
 
 from mentorapp.domain.models import Enrolment, MatchGroup, Person
 from mentorapp.errors import ValidationError
-from mentorapp.meetings import MeetingService
+from mentorapp.running.meetings import MeetingService
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 
 from mentorapp.db.migrate import MIGRATIONS_DIR, head_revision, inspect_file, open_database
 from mentorapp.errors import DatabaseRefused
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 
 def digest(path: Path) -> str:

@@ -1,7 +1,7 @@
 import pytest
 
 from mentorapp.errors import ValidationError
-from mentorapp.partners import PartnerDraft
+from mentorapp.programme.partners import PartnerDraft
 
 
 def test_partners_are_added_edited_and_removed(services, programme, cohort) -> None:

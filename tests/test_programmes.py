@@ -3,13 +3,13 @@ from datetime import date
 import pytest
 
 from mentorapp.errors import ValidationError
-from mentorapp.programmes import (
+from mentorapp.programme.programmes import (
     CohortDraft,
     ProgrammeDraft,
     describe_round_timing,
     suggest_round_name,
 )
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 
 def test_programme_is_saved_and_edited(services: Services) -> None:

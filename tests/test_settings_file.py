@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp.cli import main
-from mentorapp.settings import Settings, load_settings, settings_path
+from mentorapp.workspace.settings import Settings, load_settings, settings_path
 
 
 def write_settings(content: str) -> Path:

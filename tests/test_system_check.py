@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp import i18n, platform_check
-from mentorapp.platform_check import (
+from mentorapp import i18n
+from mentorapp.gui import platform_check
+from mentorapp.gui.platform_check import (
     GUI_LIBRARIES,
     LINUX_PACKAGES,
     XCB_LIBRARIES,
@@ -108,7 +109,7 @@ def test_a_bundled_copy_is_looked_for_first(monkeypatch, tmp_path: Path) -> None
 def test_the_launch_says_what_is_missing_instead_of_aborting(tmp_path: Path) -> None:
     """`mentorapp --demo` on an X11 desktop without libxcb-icccm4: one sentence, exit 2."""
     script = (
-        "import sys; import mentorapp.platform_check as check; "
+        "import sys; import mentorapp.gui.platform_check as check; "
         "check.can_load = lambda library: library != 'libxcb-icccm.so.4'; "
         "from mentorapp.cli import main; sys.exit(main(['--demo', '--lang', 'en']))"
     )

@@ -24,14 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def new_programme(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.errors import require_output_file
-    from mentorapp.programme_rules import ProgrammeDraft
-    from mentorapp.services import Services
+    from mentorapp.programme.rules import ProgrammeDraft
+    from mentorapp.workspace.services import Services
 
     path = database_path(args)
     require_output_file(path)  # a new file: never over an existing one
     draft = ProgrammeDraft(organisation=args.organisation, name=args.programme)
     if draft.organisation or draft.name:
-        from mentorapp.programme_rules import validate_programme
+        from mentorapp.programme.rules import validate_programme
 
         validate_programme(draft)  # before the file is made, so a refusal leaves nothing
     with Services.to_write(path, create=True) as services:
@@ -43,8 +43,8 @@ def new_programme(args: argparse.Namespace) -> int:
 
 def demo_data(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
-    from mentorapp.demo import write_demo
-    from mentorapp.services import Services
+    from mentorapp.demo.writer import write_demo
+    from mentorapp.workspace.services import Services
 
     path = database_path(args)
     with Services.to_write(path, create=True) as services:
@@ -60,7 +60,7 @@ def demo_data(args: argparse.Namespace) -> int:
 
 def show_info(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     with Services.to_read(database_path(args)) as services:
         info = services.info()

@@ -87,7 +87,7 @@ def import_file(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.csv_source import read_table
     from mentorapp.dataio.importer import ImportOptions, run_import
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     table = read_table(read_file(args.file))  # an unreadable file never opens the database
     options = ImportOptions(
@@ -115,7 +115,7 @@ def import_file(args: argparse.Namespace) -> int:
 def column_mapping(table: CsvTable, args: argparse.Namespace) -> list[str | None]:
     """What the wizard would propose (with its remembered choices), then each --map."""
     from mentorapp.dataio.columns import apply_overrides, auto_map
-    from mentorapp.settings import load_settings
+    from mentorapp.workspace.settings import load_settings
 
     remembered = load_settings().import_mappings
     mapping = auto_map(table.headers, remembered, table.rows)
@@ -200,7 +200,7 @@ def export_participants(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.participants_csv import write_participants_csv
     from mentorapp.errors import require_output_file
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     require_output_file(args.out, replace=True)
     with Services.to_read(database_path(args)) as services:

@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_match(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     opened = Services.to_write if args.apply else Services.to_read
     with opened(database_path(args)) as services:

@@ -11,7 +11,7 @@ from mentorapp.i18n import _, current_language
 if TYPE_CHECKING:
     from mentorapp.domain.models import Cohort
     from mentorapp.people.records import ParticipantRow
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
 ROLES = ("adept", "mentor")
 
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def list_people(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.people.pipeline import name_order
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     with Services.to_read(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)

@@ -83,7 +83,7 @@ def export_zip(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.backup_zip import export_backup
     from mentorapp.errors import require_output_file
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     require_output_file(args.out, replace=True)
     with Services.to_read(database_path(args)) as services:
@@ -102,7 +102,7 @@ def export_zip(args: argparse.Namespace) -> int:
 def restore_zip(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.dataio.backup_zip import RestoreNeedsConfirmation, read_backup, restore_backup
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     contents = read_backup(args.file)  # a refused backup never opens the database
     # A restore may make a new programme file (a new laptop); never a missing folder.
@@ -274,7 +274,7 @@ def export_person(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.errors import require_output_folder
     from mentorapp.people.privacy import PrivacyService
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     require_output_folder(args.out)
     with Services.to_read(database_path(args)) as services:
@@ -287,7 +287,7 @@ def export_person(args: argparse.Namespace) -> int:
 def erase_person(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.people.privacy import PrivacyService
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     with Services.to_write(database_path(args)) as services:
         privacy = PrivacyService(services.database)

@@ -44,7 +44,7 @@ def write_workbooks(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
     from mentorapp.errors import require_output_folder
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     def warn(error) -> None:
         print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)

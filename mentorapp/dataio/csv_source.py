@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from mentorapp.csv_files import from_spreadsheet_cell
+from mentorapp.dataio.csv_files import from_spreadsheet_cell
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
 

@@ -7,7 +7,6 @@ export of thousands of applications within seconds.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -16,10 +15,11 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from mentorapp.dataio.row_rules import Application
+from mentorapp.domain.dates import add_months
 from mentorapp.domain.enums import EnrolmentStatus
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme, StatusChange
+from mentorapp.domain.text import fold, fold_words, normalise_email
 from mentorapp.i18n import _, current_language
-from mentorapp.validation import fold, normalise_email
 
 # Every optional column of a new person with its default, so that all rows of a bulk insert
 # have the same keys (the required ones, names and e-mail, come from every valid row).
@@ -28,11 +28,6 @@ _PERSON_DEFAULTS: dict[str, Any] = {
     for name, info in Person.model_fields.items()
     if name != "id" and not info.is_required()
 }
-
-
-def words(text: str) -> str:
-    """Text as people type it, in any case and spacing: "Kodverket  ab " = "Kodverket AB"."""
-    return " ".join(text.split()).casefold()
 
 
 def find_cohort(session: Session, programme: Programme | None, name: str) -> Cohort | None:
@@ -72,12 +67,6 @@ def default_programme(session: Session) -> Programme:
     return programme
 
 
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def create_cohort(session: Session, programme: Programme, name: str) -> Cohort:
     """A new round starting in about three months, with the programme's usual length."""
     start = add_months(date.today(), 3)
@@ -104,12 +93,12 @@ def organisations(
 ) -> dict[str, int]:
     """Folded employer name -> organisation id, creating the partners the file introduces."""
     query = select(Organisation).where(Organisation.programme_id == programme_id)
-    known = {words(o.name): o.id for o in session.exec(query.order_by(Organisation.id))}
+    known = {fold_words(o.name): o.id for o in session.exec(query.order_by(Organisation.id))}
     names = [a.employer for a in new] + [a.employer for a, _p in updates]
     added: dict[str, Organisation] = {}
     for name in names:
-        if name and words(name) not in known and words(name) not in added:
-            added[words(name)] = Organisation(programme_id=programme_id, name=name)
+        if name and fold_words(name) not in known and fold_words(name) not in added:
+            added[fold_words(name)] = Organisation(programme_id=programme_id, name=name)
     if added:
         session.add_all(added.values())
         session.flush()
@@ -150,7 +139,7 @@ def create_people(
     rows = [
         _PERSON_DEFAULTS
         | a.person
-        | {"email": a.email, "organisation_id": organisations.get(words(a.employer))}
+        | {"email": a.email, "organisation_id": organisations.get(fold_words(a.employer))}
         for a in chunk
     ]
     result = session.execute(insert(Person).returning(Person.id, Person.email), rows)
@@ -183,12 +172,13 @@ def update_people(
             ("education_field", "education_field_text"),
             ("industry", "industry_text"),
         ):
-            if not values.get(code) and words(values.get(text, "")) == words(getattr(person, text)):
+            same_words = fold_words(values.get(text, "")) == fold_words(getattr(person, text))
+            if not values.get(code) and same_words:
                 values.pop(code, None)
         for name, value in values.items():
             setattr(person, name, value)
         if application.employer:
-            person.organisation_id = organisations[words(application.employer)]
+            person.organisation_id = organisations[fold_words(application.employer)]
         session.add(person)
         enrolment = enrolments.get(person_id)
         if enrolment is None:

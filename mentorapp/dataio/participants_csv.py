@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from mentorapp.csv_files import write_csv
+from mentorapp.dataio.csv_files import write_csv
 from mentorapp.db import Database
 from mentorapp.domain.codes import education_field_label, industry_label
 from mentorapp.domain.models import Enrolment, Organisation, Person
 from mentorapp.i18n import current_language
 from mentorapp.people.fields import FIELDS, FieldSpec
-from mentorapp.programmes import find_round
+from mentorapp.programme.programmes import find_round
 
 
 def export_fields(role: str) -> list[FieldSpec]:

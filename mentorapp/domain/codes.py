@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from mentorapp.domain.text import fold_words
 from mentorapp.paths import resource_path
 
 
@@ -29,11 +30,6 @@ class Code:
         return self.sv if language == "sv" else self.en
 
 
-def _normalise(text: str) -> str:
-    """Compare text the way people type it: trimmed, any case, single spaces."""
-    return " ".join(text.split()).casefold()
-
-
 def _load(filename: str) -> tuple[Code, ...]:
     with resource_path("codes", filename).open("rb") as handle:
         data = tomllib.load(handle)
@@ -43,7 +39,7 @@ def _load(filename: str) -> tuple[Code, ...]:
             sv=entry["sv"],
             en=entry["en"],
             synonyms=tuple(
-                _normalise(word)
+                fold_words(word)
                 for word in (*entry.get("synonyms_sv", ()), *entry.get("synonyms_en", ()))
             ),
         )
@@ -95,7 +91,7 @@ def _build_index(codes: tuple[Code, ...]) -> dict[str, str]:
     index = {key: code for key, code in synonyms.items() if key not in ambiguous}
     for entry in codes:
         for key in (entry.code, entry.sv, entry.en):
-            index[_normalise(key)] = entry.code
+            index[fold_words(key)] = entry.code
     return index
 
 
@@ -111,9 +107,9 @@ def _industry_index() -> dict[str, str]:
 
 def match_education_field(text: str) -> str | None:
     """The SUN 2020 code that ``text`` clearly names, or None when it is unknown or ambiguous."""
-    return _education_index().get(_normalise(text))
+    return _education_index().get(fold_words(text))
 
 
 def match_industry(text: str) -> str | None:
     """The SNI 2007 section that ``text`` clearly names, or None when it is unknown or ambiguous."""
-    return _industry_index().get(_normalise(text))
+    return _industry_index().get(fold_words(text))

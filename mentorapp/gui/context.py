@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from mentorapp.gui.events import AppEvents
 from mentorapp.guide.checklist import Scope
-from mentorapp.settings import Settings
+from mentorapp.workspace.settings import Settings
 
 if TYPE_CHECKING:
     from mentorapp.domain.models import Cohort, Programme
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
 
 @dataclass

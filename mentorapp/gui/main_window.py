@@ -31,7 +31,7 @@ from mentorapp.gui.qt_translation import install_qt_translations
 from mentorapp.gui.workers import stop_jobs
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _, current_language, set_language
-from mentorapp.settings import save_settings
+from mentorapp.workspace.settings import save_settings
 
 
 class MainWindow(QMainWindow):

@@ -41,7 +41,7 @@ def run_self_test() -> int:
 
 def _screen_libraries(state: dict) -> str:
     """The system libraries Qt needs for a window here (on X11 also the xcb plugin's)."""
-    from mentorapp.platform_check import needed_libraries, screen_libraries_problem
+    from mentorapp.gui.platform_check import needed_libraries, screen_libraries_problem
 
     if not sys.platform.startswith("linux"):
         return "not needed on this system"

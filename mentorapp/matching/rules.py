@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from mentorapp.domain.text import fold_words
 from mentorapp.i18n import N_
 from mentorapp.matching.model import Candidate, Message, PairScore, Part, Weights, scaled
 
@@ -35,10 +36,6 @@ def can_meet(mentor: Candidate, adept: Candidate) -> bool:
 def field_code(person: Candidate) -> str:
     """The SUN field of education that can match: "" when not coded or coded as unknown."""
     return "" if person.education_field == UNKNOWN_FIELD else person.education_field
-
-
-def fold_text(value: str) -> str:
-    return " ".join(value.split()).casefold()
 
 
 def hard_rule_message(
@@ -130,11 +127,11 @@ def _experience(mentor: Candidate, adept: Candidate, weight: int) -> Part:
 
 
 def _wishes(mentor: Candidate, adept: Candidate, weight: int) -> Part:
-    wish = fold_text(adept.preferred_mentor_gender)
+    wish = fold_words(adept.preferred_mentor_gender)
     if not wish:
         return Part("wishes", "none", weight)
     gender = {"gender": adept.preferred_mentor_gender.strip()}
-    if fold_text(mentor.gender) == wish:
+    if fold_words(mentor.gender) == wish:
         return Part("wishes", "met", weight, gender)
     return Part("wishes", "unmet", 0, gender)
 

@@ -23,12 +23,12 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from mentorapp.domain.text import fold_words
 from mentorapp.matching.model import Candidate, Weights
 from mentorapp.matching.rules import (
     FULL_EXPERIENCE_GAP,
     can_meet,
     field_code,
-    fold_text,
     shared_languages,
 )
 
@@ -137,8 +137,8 @@ def pair_tables(
 
     field_a, field_m = _ids([field_code(a) for a in adepts], [field_code(m) for m in mentors])
     industry_a, industry_m = _ids([a.industry for a in adepts], [m.industry for m in mentors])
-    wishes = [fold_text(a.preferred_mentor_gender) for a in adepts]
-    wish_a, gender_m = _ids(wishes, [fold_text(m.gender) for m in mentors])
+    wishes = [fold_words(a.preferred_mentor_gender) for a in adepts]
+    wish_a, gender_m = _ids(wishes, [fold_words(m.gender) for m in mentors])
     nan = float("nan")
     years_a = column([nan if a.years is None else a.years for a in adepts], float)
     years_m = row([nan if m.years is None else m.years for m in mentors], float)

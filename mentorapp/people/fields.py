@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mentorapp.domain.text import clean_text, is_email, normalise_email
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
-from mentorapp.validation import clean_text, is_email, normalise_email
 
 
 class FieldError(MentorappError):

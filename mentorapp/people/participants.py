@@ -25,6 +25,7 @@ from mentorapp.domain.models import (
     Person,
     StatusChange,
 )
+from mentorapp.domain.text import clean_text, fold, normalise_email
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
 from mentorapp.people.fields import (
@@ -37,7 +38,6 @@ from mentorapp.people.fields import (
     parse_whole_number,
 )
 from mentorapp.people.records import ParticipantRow
-from mentorapp.validation import clean_text, fold, normalise_email
 
 PERSON_FIELDS = (
     *("first_name", "last_name", "email", "phone", "city", "digital", "languages"),

@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from mentorapp.csv_files import CsvWriteFailed, write_csv
 from mentorapp.db import Database
 from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_label
 from mentorapp.domain.models import Cohort, Enrolment, Person, StatusChange
@@ -33,8 +31,6 @@ DECISIONS = (
 _ROLE_ORDER = {role.value: index for index, role in enumerate(Role)}
 _CHUNK = 500  # ids per IN (…), well below SQLite's limit on parameters
 
-
-ExportFailed = CsvWriteFailed  # the name the pipeline's callers know
 
 
 @dataclass(frozen=True)
@@ -175,28 +171,6 @@ class PipelineService:
             rows.sort(key=lambda r: (_ROLE_ORDER.get(r.role, 99), name_order(r, language)))
         return groups
 
-    def decision_csv(self, cohort_id: int, path: Path | str, delimiter: str = ",") -> int:
-        """Write the decisions as CSV (UTF-8 with BOM, so Excel reads åäö); returns the rows.
-
-        The file is written beside ``path`` first and then moved into place, so a failed
-        export never leaves half a file.
-        """
-        headers = [
-            _("Decision"),
-            _("Role"),
-            _("First name"),
-            _("Last name"),
-            _("E-mail"),
-            _("Reason"),
-        ]
-        rows = [
-            _decision_cells(status, row)
-            for status, group in self.decision_list(cohort_id).items()
-            for row in group
-        ]
-        path = Path(path)
-        return write_csv(path, headers, rows, delimiter)
-
     def decision_text(self, cohort_id: int, today: date | None = None) -> str:
         """A plain summary to print: each decision with its count, then names and addresses."""
         with self._db.reading() as session:
@@ -213,8 +187,3 @@ class PipelineService:
                     lines.append(f"  {role_label(role, plural=True)}")
                     lines += [f"    {r.name} <{r.email}>" for r in people]
         return "\n".join(lines) + "\n"
-
-
-def _decision_cells(status: str, row: ParticipantRow) -> list[str]:
-    role = role_label(row.role)
-    return [status_label(status), role, row.first_name, row.last_name, row.email, row.status_reason]

@@ -30,10 +30,10 @@ from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from mentorapp.dataio.import_store import add_months
 from mentorapp.db.engine import Database, SaveFailed
 from mentorapp.db.files import private_temporary
 from mentorapp.db.safety import SafetyCopies
+from mentorapp.domain.dates import add_months
 from mentorapp.domain.models import (
     Cohort,
     EligibilityCheck,
@@ -45,10 +45,10 @@ from mentorapp.domain.models import (
 )
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
-from mentorapp.partners import forget_person
 from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people import privacy_data
 from mentorapp.people.participants import PERSON_FIELDS, person_with_email
+from mentorapp.programme.partners import forget_person
 
 ERASED_PREFIX, ERASED_DOMAIN = "erased-", "@invalid"
 

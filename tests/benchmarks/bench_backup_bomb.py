@@ -48,8 +48,8 @@ def build_programme(path: Path) -> None:
     from bench_import import make_file
 
     from mentorapp.dataio.importer import ImportOptions, run_import
-    from mentorapp.demo import write_demo
-    from mentorapp.services import Services
+    from mentorapp.demo.writer import write_demo
+    from mentorapp.workspace.services import Services
 
     with Services.opened(path) as services:
         write_demo(services.database)
@@ -118,7 +118,7 @@ def write_bomb(backup: Path, bomb: Path, size: int, line: bytes = b"a") -> None:
 def measure(mode: str, zip_path: Path, heap: bool) -> dict:
     """Run in a child process: refuse or restore ``zip_path`` into a new file."""
     from mentorapp.dataio.backup_zip import BackupRefused, restore_backup
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     target = zip_path.with_suffix(f".{mode}.{int(heap)}.db")
     services = Services.open(target)

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mentorapp.dataio.importer import ImportOptions, run_import
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 RUNS = 3
 TARGET_SECONDS = 3.0

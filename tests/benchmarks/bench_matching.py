@@ -108,8 +108,8 @@ def large_round() -> None:
 
 
 def demo_round() -> None:
-    from mentorapp.demo import write_demo
-    from mentorapp.services import Services
+    from mentorapp.demo.writer import write_demo
+    from mentorapp.workspace.services import Services
 
     with tempfile.TemporaryDirectory() as folder:
         services = Services.open(Path(folder) / "demo.db")

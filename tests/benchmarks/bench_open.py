@@ -22,7 +22,7 @@ from bench_import import make_file
 
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.db.opening import check_integrity, open_for_reading, open_for_writing
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 RUNS = 5
 

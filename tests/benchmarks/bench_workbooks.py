@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.documents.helpers import add_group, make_round, tiny_png
 
 TARGET_SECONDS = 30.0

@@ -11,7 +11,7 @@ from sqlalchemy import update
 from mentorapp.dataio.csv_source import ImportFileError, read_table
 from mentorapp.dataio.importer import ImportOptions, preview, run_import
 from mentorapp.domain.models import Person
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.dataio.helpers import HEADER, counts, csv_bytes, csv_text, people, row
 
 # Written in UTF-8 by a form tool, then one row was added by a program that saves Windows text.

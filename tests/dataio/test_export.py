@@ -12,12 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentorapp import i18n
-from mentorapp.csv_files import CsvWriteFailed, from_spreadsheet_cell, spreadsheet_cell
+from mentorapp.dataio.csv_files import CsvWriteFailed, from_spreadsheet_cell, spreadsheet_cell
+from mentorapp.dataio.decision_csv import write_decision_csv
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.dataio.participants_csv import write_participants_csv
 from mentorapp.domain.codes import education_field_label
-from mentorapp.programmes import RoundNotFound
-from mentorapp.services import Services
+from mentorapp.programme.programmes import RoundNotFound
+from mentorapp.workspace.services import Services
 from tests.dataio.helpers import HEADER, SAMPLES, csv_bytes, people, row
 
 MENTOR_HEADER = [
@@ -404,7 +405,7 @@ def test_the_decision_list_marks_every_formula_cell(services, tmp_path: Path) ->
     services.pipeline.change_status(ids[:1], "accepted")
     services.pipeline.change_status(ids[1:], "declined", "-1+cmd|' /C calc'!A0")
     path = tmp_path / "decisions.csv"
-    assert services.pipeline.decision_csv(cohort.id, path, delimiter=";") == 2
+    assert write_decision_csv(services.pipeline, cohort.id, path, delimiter=";") == 2
     header, *rows = read_rows(path.read_bytes(), ";")
     assert_no_formula([header, *rows])
     by_email = {r[4]: r for r in rows}

@@ -9,8 +9,8 @@ import pytest
 
 from mentorapp.cli import main
 from mentorapp.dataio.columns import ColumnMapError, apply_overrides
-from mentorapp.services import Services
-from mentorapp.settings import Settings, load_settings, save_settings
+from mentorapp.workspace.services import Services
+from mentorapp.workspace.settings import Settings, load_settings, save_settings
 from tests.dataio.helpers import HEADER, csv_bytes, row
 
 OWN = ["Namn", "Efternamn", "Mejl", "Ort", "Språk", "Område", "Bransch"]

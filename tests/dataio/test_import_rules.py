@@ -11,7 +11,7 @@ from mentorapp.dataio.csv_source import read_table
 from mentorapp.dataio.importer import ImportOptions, ImportReport, preview, run_import
 from mentorapp.domain.models import Cohort, Enrolment, Programme
 from mentorapp.errors import ValidationError
-from mentorapp.programmes import CohortDraft
+from mentorapp.programme.programmes import CohortDraft
 from tests.dataio.helpers import HEADER, counts, csv_bytes, enrolments, people, row
 
 

@@ -11,7 +11,7 @@ import pytest
 from mentorapp.cli import main
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.people.fields import MAX_YEARS, FieldError, parse_capacity, parse_years
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.dataio.helpers import HEADER, counts, csv_bytes, row
 
 HUGE = "99999999999999999999"  # more than SQLite's 64-bit INTEGER holds

@@ -94,7 +94,7 @@ def test_the_warning_and_the_note_are_in_the_users_language(services) -> None:
 
 def test_the_cli_prints_the_warning_and_exits_0(db_path, tmp_path, capsys) -> None:
     from mentorapp.cli import main
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     with Services.opened(db_path):  # the coordinator's file exists
         pass

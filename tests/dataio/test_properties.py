@@ -19,8 +19,8 @@ from sqlmodel import select
 from mentorapp.dataio.csv_source import ImportFileError, read_table
 from mentorapp.dataio.importer import ImportOptions, ImportReport, run_import
 from mentorapp.domain.models import Person
-from mentorapp.services import Services
-from mentorapp.validation import normalise_email
+from mentorapp.domain.text import normalise_email
+from mentorapp.workspace.services import Services
 from tests.dataio.helpers import HEADER, counts, csv_text, people
 
 SETTINGS = settings(

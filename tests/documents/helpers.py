@@ -19,8 +19,8 @@ from mentorapp.domain.models import (
     PlannedMeeting,
     Programme,
 )
-from mentorapp.programmes import CohortDraft, ProgrammeDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import CohortDraft, ProgrammeDraft
+from mentorapp.workspace.services import Services
 
 DATA = Path(__file__).parent / "data"
 NAMES = ["Łukasz Żółć", "Nguyễn Thị Đặng", "Şükrü Çelik", "Ștefan Năstase", "Åsa Öberg"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mentorapp.cli import main
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.documents.helpers import NAMES, add_group, make_round
 
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from mentorapp.documents.workbook_service import NothingToPrint
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.documents.helpers import NAMES, add_group, make_round, pdf_text, tiny_png
 
 FORBIDDEN = set('<>:"/\\|?*')

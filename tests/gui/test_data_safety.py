@@ -9,7 +9,7 @@ from mentorapp.db.lock import DatabaseInUse
 from mentorapp.gui.dialogs import backups_dialog, privacy_actions
 from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
 from mentorapp.gui.dialogs.retention_dialog import RetentionDialog
-from mentorapp.programmes import ProgrammeDraft
+from mentorapp.programme.programmes import ProgrammeDraft
 
 pytestmark = pytest.mark.gui
 

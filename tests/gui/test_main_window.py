@@ -11,7 +11,7 @@ from mentorapp.gui.models.navigator_model import OVERVIEW_KEY
 from mentorapp.gui.pages.stage_page import StagePage
 from mentorapp.guide.content import load_guide
 from mentorapp.guide.stages import STAGES
-from mentorapp.programmes import CohortDraft, ProgrammeDraft
+from mentorapp.programme.programmes import CohortDraft, ProgrammeDraft
 from tests.gui.conftest import close
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QWizard
 
 from mentorapp.gui.dialogs.import_wizard import ImportWizard
-from mentorapp.programmes import CohortDraft
+from mentorapp.programme.programmes import CohortDraft
 from tests.gui.conftest import close
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from mentorapp.domain.models import GroupMember, MatchGroup
 from mentorapp.errors import ValidationError
 from mentorapp.matching.model import Weights
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 from tests.matching.conftest import Add
 
 
@@ -213,7 +213,7 @@ def test_scipy_is_imported_only_when_solving() -> None:
     import sys
 
     code = (
-        "import sys, mentorapp.services, mentorapp.matching.service; "
+        "import sys, mentorapp.workspace.services, mentorapp.matching.service; "
         "assert 'scipy' not in sys.modules, 'scipy was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,7 +8,7 @@ from itertools import count
 import pytest
 
 from mentorapp.people.records import ParticipantRow
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 AddParticipant = Callable[..., ParticipantRow]
 

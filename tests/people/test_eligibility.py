@@ -13,8 +13,8 @@ from mentorapp.db.migrate import MIGRATIONS_DIR
 from mentorapp.errors import ValidationError
 from mentorapp.paths import resource_path
 from mentorapp.people.eligibility import DEFAULT_CRITERIA, EligibilityService, builtin_texts
-from mentorapp.programmes import ProgrammeDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import ProgrammeDraft
+from mentorapp.workspace.services import Services
 
 
 def _keys(service: EligibilityService, programme_id: int, role: str) -> list[str | None]:

@@ -9,9 +9,9 @@ from sqlalchemy import func, select, update
 
 from mentorapp.cli import main
 from mentorapp.domain.models import Person
+from mentorapp.domain.text import normalise_email
 from mentorapp.people.participants import ParticipantError
 from mentorapp.people.privacy import PersonNotFound, PrivacyService
-from mentorapp.validation import normalise_email
 
 from .conftest import values
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import insert
 
 from mentorapp.domain.models import EligibilityCheck, Enrolment, Person, StatusChange
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 COUNT = 10_000
 FIRST = ("Åsa", "Łukasz", "Şebnem", "Örjan", "Ärla", "Đorđe", "Mariam", "Kaveh")

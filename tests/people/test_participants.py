@@ -11,8 +11,8 @@ from mentorapp.domain.models import EligibilityCheck, Organisation, Person, Stat
 from mentorapp.errors import ValidationError
 from mentorapp.people.fields import FieldError
 from mentorapp.people.participants import ParticipantError
-from mentorapp.programmes import CohortDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import CohortDraft
+from mentorapp.workspace.services import Services
 from tests.people.conftest import AddParticipant, values
 
 
@@ -129,7 +129,7 @@ def test_employer_is_found_or_created_ignoring_case(services: Services, add) -> 
 
 
 def test_employer_belongs_to_the_rounds_programme(services: Services, cohort, add) -> None:
-    from mentorapp.programmes import ProgrammeDraft
+    from mentorapp.programme.programmes import ProgrammeDraft
 
     other = services.programmes.save_programme(ProgrammeDraft("Annan förening", "Annat"))
     with services.database.transaction() as session:

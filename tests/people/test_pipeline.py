@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import select
 
 from mentorapp import i18n
+from mentorapp.dataio.decision_csv import write_decision_csv
 from mentorapp.domain.enums import status_label
 from mentorapp.domain.models import StatusChange
 from mentorapp.errors import ValidationError
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 DAY = date(2027, 1, 20)
 
@@ -142,7 +143,7 @@ def test_decision_list_groups_and_sorts_in_the_ui_language(
 
 def test_decision_csv(services: Services, cohort, decided, tmp_path: Path) -> None:
     path = tmp_path / "beslut.csv"
-    assert services.pipeline.decision_csv(cohort.id, path, delimiter=";") == 6
+    assert write_decision_csv(services.pipeline, cohort.id, path, delimiter=";") == 6
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
@@ -157,10 +158,10 @@ def test_decision_csv(services: Services, cohort, decided, tmp_path: Path) -> No
 
 
 def test_decision_csv_reports_a_folder_it_cannot_write(services: Services, cohort, tmp_path):
-    from mentorapp.people.pipeline import ExportFailed
+    from mentorapp.dataio.csv_files import CsvWriteFailed
 
-    with pytest.raises(ExportFailed) as caught:
-        services.pipeline.decision_csv(cohort.id, tmp_path / "missing" / "beslut.csv")
+    with pytest.raises(CsvWriteFailed) as caught:
+        write_decision_csv(services.pipeline, cohort.id, tmp_path / "missing" / "beslut.csv")
     assert "missing" in caught.value.user_message()
 
 

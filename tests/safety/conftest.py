@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mentorapp.commands import safety_commands
-from mentorapp.demo import write_demo
-from mentorapp.services import Services
+from mentorapp.demo.writer import write_demo
+from mentorapp.workspace.services import Services
 
 
 @pytest.fixture

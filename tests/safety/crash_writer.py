@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from mentorapp.guide.checklist import Scope
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 
 def write_for_ever(path: Path) -> None:

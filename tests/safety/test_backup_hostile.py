@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp.dataio.backup_zip import MANIFEST, export_backup
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .backup_tools import (
     agree,

@@ -18,7 +18,7 @@ import pytest
 from mentorapp.dataio import backup_checks
 from mentorapp.dataio.backup_csv import BOM, excerpt
 from mentorapp.dataio.backup_zip import MANIFEST, export_backup
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .backup_tools import (
     agree,

@@ -18,7 +18,7 @@ from mentorapp.dataio.backup_zip import (
     restore_backup,
 )
 from mentorapp.db.migrate import open_database
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .conftest import digest, table_counts
 

@@ -25,7 +25,7 @@ from mentorapp.domain.models import (
     PlannedMeeting,
     Programme,
 )
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 3  # every byte value, behind PNG's mark
 TRICKY = 'Ärende: "Łukasz" sa; ja, nej\r\nrad två\n  blanksteg  =SUMMA(A1) 🙂'

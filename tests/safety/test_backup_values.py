@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp.dataio.backup_zip import export_backup
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .backup_tools import find_row, read_members, refusal, set_cell, write_members
 from .test_backup_roundtrip import add_tricky_rows

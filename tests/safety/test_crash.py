@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 60

@@ -19,7 +19,7 @@ import pytest
 
 from mentorapp.cli import main
 from mentorapp.errors import DatabaseRefused
-from mentorapp.workspace import Workspace
+from mentorapp.workspace.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,7 +131,7 @@ def test_worse_damage_is_one_sentence_not_a_traceback(demo_file: Path, tmp_path:
 
 def test_damage_found_in_the_middle_of_a_job_is_the_same_sentence(demo_file: Path) -> None:
     """The database seam turns the driver's 'malformed' into the user's sentence."""
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     services = Services.open(demo_file)
     try:
@@ -199,7 +199,7 @@ GUI_OPEN = """
 import sys
 from pathlib import Path
 from mentorapp.db.opening import FileIsReadOnly
-from mentorapp.workspace import Workspace
+from mentorapp.workspace.workspace import Workspace
 path = Path(sys.argv[1])
 try:
     Workspace.open(path)

@@ -18,7 +18,7 @@ from mentorapp.db.engine import SaveFailed
 from mentorapp.db.lock import OpenedReadOnly, open_read_only
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.privacy import PrivacyService
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .conftest import digest, table_counts
 

@@ -34,8 +34,8 @@ from mentorapp.dataio.backup_zip import export_backup
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.db.lock import DatabaseLock, lock_path
 from mentorapp.db.safety import SafetyCopies, remove_stale_partials
-from mentorapp.demo import write_demo
-from mentorapp.services import Services
+from mentorapp.demo.writer import write_demo
+from mentorapp.workspace.services import Services
 from tests.benchmarks.bench_import import make_file
 from tests.safety.conftest import checkpoint, digest, table_counts
 
@@ -59,7 +59,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 import mentorapp.dataio.backup_checks, mentorapp.dataio.backup_zip, mentorapp.dataio.importer
-import mentorapp.db.lock, mentorapp.services
+import mentorapp.db.lock, mentorapp.workspace.services
 from mentorapp.cli import main
 from mentorapp.db.safety import SafetyCopies
 

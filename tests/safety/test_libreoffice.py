@@ -16,7 +16,7 @@ import pytest
 
 from mentorapp.dataio.backup_zip import export_backup
 from mentorapp.domain.models import Person
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 NS = {

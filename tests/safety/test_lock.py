@@ -22,7 +22,7 @@ from mentorapp.db.lock import (
     open_read_only,
 )
 from mentorapp.people.participants import ParticipantService
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 TRY_LOCK = """

@@ -64,7 +64,7 @@ def available(command: str) -> bool:
 
 
 def test_a_full_session_never_connects(cli, offline: list[str], tmp_path: Path, capsys) -> None:
-    from mentorapp.services import Services
+    from mentorapp.workspace.services import Services
 
     with pytest.raises(OSError):  # the guard works
         socket.create_connection(("example.org", 443))

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from mentorapp.cli import main
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD_LIKE_THE_GUI = """
 import sys
 from pathlib import Path
-from mentorapp.workspace import Workspace
+from mentorapp.workspace.workspace import Workspace
 workspace = Workspace.open(Path(sys.argv[1]))
 print("holding", flush=True)
 sys.stdin.read()
@@ -163,7 +163,7 @@ def test_workbooks_are_written_from_a_held_file(demo_file: Path, tmp_path: Path,
 def test_a_command_that_writes_keeps_the_gui_out_meanwhile(demo_file: Path) -> None:
     """The same lock both ways: while a command writes, the GUI's open is refused."""
     from mentorapp.db.lock import DatabaseInUse
-    from mentorapp.workspace import Workspace
+    from mentorapp.workspace.workspace import Workspace
 
     with Services.to_write(demo_file), pytest.raises(DatabaseInUse):
         Workspace.open(demo_file)

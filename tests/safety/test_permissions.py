@@ -19,13 +19,14 @@ import pytest
 
 from mentorapp.cli import main
 from mentorapp.dataio.backup_zip import export_backup
+from mentorapp.dataio.decision_csv import write_decision_csv
 from mentorapp.dataio.importer import ImportOptions, run_import
 from mentorapp.dataio.participants_csv import write_participants_csv
 from mentorapp.db.safety import SafetyCopies
 from mentorapp.people.privacy import PrivacyService
-from mentorapp.services import Services
-from mentorapp.settings import Settings, save_settings, settings_path
-from mentorapp.workspace import Workspace
+from mentorapp.workspace.services import Services
+from mentorapp.workspace.settings import Settings, save_settings, settings_path
+from mentorapp.workspace.workspace import Workspace
 from tests.dataio.helpers import HEADER, csv_bytes, row
 from tests.documents.helpers import NAMES, add_group, make_round
 
@@ -118,7 +119,7 @@ def test_service_exports_overwrite_a_readable_file_owner_only(filled: Path, tmp_
     with opened(filled) as services:
         write_participants_csv(services.database, "Vår 2027", "adept", participants)
         cohort = services.programmes.round_named("Vår 2027")
-        assert services.pipeline.decision_csv(cohort.id, decisions) >= 1
+        assert write_decision_csv(services.pipeline, cohort.id, decisions) >= 1
     files = assert_private_tree(folder, keep={folder: 0o755})
     assert files == [participants, decisions]
 

@@ -27,7 +27,7 @@ from mentorapp.domain.models import (
     StatusChange,
 )
 from mentorapp.people.privacy import PrivacyService, is_erased
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 from .conftest import checkpoint
 

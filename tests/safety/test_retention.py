@@ -6,7 +6,7 @@ from datetime import date
 
 from mentorapp.domain.models import Cohort, Enrolment, Person
 from mentorapp.people.privacy import PrivacyService
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 TODAY = date(2026, 3, 1)  # with 24 months, a round must have ended before 2024-03-01
 

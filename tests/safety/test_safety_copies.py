@@ -12,8 +12,8 @@ import pytest
 from mentorapp.db.migrate import open_database
 from mentorapp.db.safety import SafetyCopies, SafetyCopyError
 from mentorapp.errors import DatabaseRefused
-from mentorapp.programmes import ProgrammeDraft
-from mentorapp.services import Services
+from mentorapp.programme.programmes import ProgrammeDraft
+from mentorapp.workspace.services import Services
 
 from .conftest import table_counts
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from mentorapp.csv_files import write_csv
+from mentorapp.dataio.csv_files import write_csv
 from mentorapp.db import safety
 from mentorapp.db.lock import DatabaseLock
 from mentorapp.db.safety import SafetyCopies
 from mentorapp.domain.models import Organisation, Person
-from mentorapp.partners import PartnerDraft
 from mentorapp.people.privacy import PrivacyService
-from mentorapp.services import Services
-from mentorapp.workspace import Workspace
+from mentorapp.programme.partners import PartnerDraft
+from mentorapp.workspace.services import Services
+from mentorapp.workspace.workspace import Workspace
 
 from .conftest import checkpoint
 from .test_lock import other_process
@@ -284,7 +284,7 @@ def test_erasing_in_the_window_removes_partials_and_older_copies(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from mentorapp.demo import write_demo
+    from mentorapp.demo.writer import write_demo
     from mentorapp.gui.dialogs import privacy_actions
 
     services = Services.open(db_path)

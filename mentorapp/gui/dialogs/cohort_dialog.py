@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
 
+from mentorapp.domain.dates import add_months
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
-from mentorapp.programme_rules import CohortDraft, suggest_round_name, validate_cohort
+from mentorapp.programme.rules import CohortDraft, suggest_round_name, validate_cohort
 
 if TYPE_CHECKING:
     from mentorapp.domain.models import Cohort
@@ -36,7 +37,7 @@ class CohortDialog(FormDialog):
         self.setObjectName("cohortDialog")
         self.setWindowTitle(_("Edit round") if cohort else _("New round"))
         start = cohort.start if cohort else date.today() + timedelta(days=90)
-        end = cohort.end if cohort else start + timedelta(days=round(months * 30.4))
+        end = cohort.end if cohort else add_months(start, months)
         self.name = QLineEdit(objectName="roundNameEdit")
         self.has_deadline = QCheckBox(_("Applications close on:"), objectName="deadlineBox")
         self.deadline = QDateEdit(calendarPopup=True, objectName="deadlineEdit")

@@ -26,6 +26,8 @@ class DecisionListDialog(TextPrintDialog):
         self.csv_button.clicked.connect(self.save_csv)
 
     def save_csv(self) -> None:
+        from mentorapp.dataio.decision_csv import write_decision_csv
+
         path = ask_save_path(
             self,
             _("Save the decision list"),
@@ -35,7 +37,7 @@ class DecisionListDialog(TextPrintDialog):
         if path is None:
             return
         try:
-            count = self._services.pipeline.decision_csv(self._cohort.id, path)
+            count = write_decision_csv(self._services.pipeline, self._cohort.id, path)
         except MentorappError as error:
             show_error(self, error)
             return

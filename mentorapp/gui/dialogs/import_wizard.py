@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.dialogs.import_pages import CheckPage, ColumnsPage, FilePage, RunPage
 from mentorapp.i18n import _
-from mentorapp.settings import save_settings
+from mentorapp.workspace.settings import save_settings
 
 
 @dataclass

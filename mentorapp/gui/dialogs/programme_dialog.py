@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _, current_language
-from mentorapp.programme_rules import ProgrammeDraft, validate_programme
+from mentorapp.programme.rules import ProgrammeDraft, validate_programme
 
 if TYPE_CHECKING:
     from mentorapp.domain.models import Programme

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
-from mentorapp.settings import Settings
+from mentorapp.workspace.settings import Settings
 
 LANGUAGE_NAMES = (("sv", "Svenska"), ("en", "English"))
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from mentorapp.errors import ValidationError
 from mentorapp.gui.widgets.text import body, heading
 from mentorapp.i18n import _, current_language
-from mentorapp.programme_rules import ProgrammeDraft, validate_programme
+from mentorapp.programme.rules import ProgrammeDraft, validate_programme
 
 CREATE, DEMO = "create", "demo"
 

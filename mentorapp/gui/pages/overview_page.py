@@ -35,7 +35,7 @@ from mentorapp.i18n import (
     format_percent,
     ngettext,
 )
-from mentorapp.programme_rules import describe_round_timing
+from mentorapp.programme.rules import describe_round_timing
 
 WELCOME, DASHBOARD, LOADING = range(3)
 

@@ -157,7 +157,7 @@ class PartnersPanel(QWidget):
         self.error.setVisible(False)
 
     def save(self) -> None:
-        from mentorapp.partners import PartnerDraft
+        from mentorapp.programme.partners import PartnerDraft
 
         programme = self.context.programme
         if programme is None:

@@ -1,4 +1,4 @@
-"""Small checks shared by every service that takes input from a person."""
+"""Text as people type it: e-mail addresses, invisible characters, and comparing words."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ def clean_text(raw: str) -> str:
 
 def _visible(char: str) -> bool:
     return not char.isspace() and char not in _JOINERS
+
+
+def fold_words(text: str) -> str:
+    """Text as people type it, in any case and spacing: "Kodverket  ab " = "Kodverket AB"."""
+    return " ".join(text.split()).casefold()
 
 
 def fold(value: str) -> str:

@@ -6,10 +6,11 @@ from sqlmodel import Session, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import Cohort, Programme
+from mentorapp.domain.text import fold
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
 from mentorapp.people.eligibility import ensure_defaults
-from mentorapp.programme_rules import (
+from mentorapp.programme.rules import (
     CohortDraft,
     ProgrammeDraft,
     describe_round_timing,
@@ -17,7 +18,6 @@ from mentorapp.programme_rules import (
     validate_cohort,
     validate_programme,
 )
-from mentorapp.validation import fold
 
 __all__ = [
     "CohortDraft",

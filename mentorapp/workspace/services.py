@@ -20,15 +20,15 @@ from mentorapp.guide.progress import GuideService
 from mentorapp.people.eligibility import EligibilityService
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import PipelineService
-from mentorapp.programmes import ProgrammeService
+from mentorapp.programme.programmes import ProgrammeService
 
 if TYPE_CHECKING:
     from mentorapp.dataio.backup_zip import BackupService
     from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
-    from mentorapp.meetings import MeetingService
-    from mentorapp.partners import PartnerService
     from mentorapp.people.privacy import PrivacyService
+    from mentorapp.programme.partners import PartnerService
+    from mentorapp.running.meetings import MeetingService
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,13 @@ class Services:
 
     @cached_property
     def meetings(self) -> MeetingService:
-        from mentorapp.meetings import MeetingService
+        from mentorapp.running.meetings import MeetingService
 
         return MeetingService(self.database)
 
     @cached_property
     def partners(self) -> PartnerService:
-        from mentorapp.partners import PartnerService
+        from mentorapp.programme.partners import PartnerService
 
         return PartnerService(self.database)
 

@@ -1,4 +1,4 @@
-"""The invented people, employers and notes of the demo programme (see ``mentorapp.demo``).
+"""The invented people, employers and notes of the demo programme (see ``mentorapp.demo.writer``).
 
 They live in ``resources/demo/*.toml`` because they are plain data that a translator or
 coordinator can read and adapt without touching code. This module only turns them into

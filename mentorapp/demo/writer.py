@@ -4,7 +4,7 @@ The demo is deterministic: a fixed random seed and dates counted from ``today`` 
 rows every time, which keeps screenshots, tests and support conversations reproducible.
 It is only ever written into a new or empty file, in one transaction.
 This module creates the programme, its rounds, organisations and people; the invented data
-comes from ``mentorapp.demo_data`` and the dated history from ``mentorapp.demo_history``.
+comes from ``mentorapp.demo.data`` and the dated history from ``mentorapp.demo.history``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from mentorapp.db.engine import Database
-from mentorapp.demo_data import Name, demo_data
-from mentorapp.demo_history import DemoRound, add_checklist, add_histories, history
+from mentorapp.demo.data import Name, demo_data
+from mentorapp.demo.history import DemoRound, add_checklist, add_histories, history
+from mentorapp.domain.dates import add_months
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme
 from mentorapp.errors import MentorappError
@@ -88,24 +89,18 @@ def write_demo(database: Database, today: date | None = None) -> None:
         add_checklist(session, programme.id, rounds, guide, today)
 
 
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, 28))
-
-
 def _season_name(start: date) -> str:
     return f"{'Vår' if start.month <= 6 else 'Höst'} {start.year}"
 
 
 def _add_cohorts(session: Session, programme_id: int, today: date) -> list[DemoRound]:
     finished_end = today - timedelta(days=150)
-    finished_start = _add_months(finished_end, -4)
+    finished_start = add_months(finished_end, -4)
     running_start = today - timedelta(days=76)
     rounds = []
     for key, start, end in (
         ("finished", finished_start, finished_end),
-        ("running", running_start, _add_months(running_start, 4)),
+        ("running", running_start, add_months(running_start, 4)),
     ):
         start -= timedelta(days=start.weekday())  # rounds start on a Monday
         cohort = Cohort(

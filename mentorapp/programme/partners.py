@@ -10,9 +10,9 @@ from sqlmodel import Session, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import Organisation, Person
+from mentorapp.domain.text import fold, is_email
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
-from mentorapp.validation import fold, is_email
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from mentorapp.db.lock import DatabaseLock
 from mentorapp.db.opening import open_for_reading, open_for_writing
 from mentorapp.db.read_only import ReadOnlyDatabase
 from mentorapp.db.safety import SafetyCopies
-from mentorapp.services import Services
+from mentorapp.workspace.services import Services
 
 
 @dataclass

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mentorapp.domain.text import fold, is_email
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import LANGUAGES, N_, _, format_date, ngettext
-from mentorapp.validation import fold, is_email
 
 if TYPE_CHECKING:
     from mentorapp.domain.models import Cohort

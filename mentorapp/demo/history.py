@@ -1,6 +1,6 @@
 """The demo's past: how each application got where it is, and how far the guide is ticked off.
 
-Kept apart from ``mentorapp.demo`` (which creates the programme, rounds and people) because
+Kept apart from ``mentorapp.demo.writer`` (which creates the programme, rounds and people) because
 this part only dates things: every date is counted from a round's deadline, start or end, or
 from ``today``, so the demo looks lived-in whenever it is written.
 """
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from mentorapp.demo_data import demo_data
+from mentorapp.demo.data import demo_data
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.domain.models import (
     ChecklistEntry,

@@ -1,0 +1,1 @@
+"""The built-in demo programme: deterministic people, rounds and history."""

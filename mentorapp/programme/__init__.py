@@ -1,0 +1,1 @@
+"""The programme itself: its details, its rounds, their rules and partner organisations."""

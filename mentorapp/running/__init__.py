@@ -1,0 +1,1 @@
+"""The running period of a round: the pairs' meetings."""
