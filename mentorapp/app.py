@@ -12,7 +12,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -47,7 +47,9 @@ def _application() -> QApplication:
     return app
 
 
-def open_workspace(database: Path | None, demo: bool, read_only: bool = False):
+def open_workspace(
+    database: Path | None, demo: bool, read_only: bool = False, create: bool = True
+):
     """Open the user's database, another file, or a fresh demo copy in a temporary folder."""
     from mentorapp.workspace.services import Services
     from mentorapp.workspace.settings import load_settings
@@ -66,7 +68,7 @@ def open_workspace(database: Path | None, demo: bool, read_only: bool = False):
 
         database = default_database_path()
         private_folder(database.parent)
-    return Workspace.open(database, keep=keep, read_only=read_only)
+    return Workspace.open(database, keep=keep, read_only=read_only, create=create)
 
 
 def empty_window(demo: bool, language: str | None):
@@ -125,7 +127,8 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
 
         try:
             try:
-                workspace = open_workspace(database, demo)
+                # A file named with --db is opened, never made: a typo is not a new programme.
+                workspace = open_workspace(database, demo, create=database is None)
             except (DatabaseInUse, FileIsReadOnly, LockUnavailable) as busy:
                 if not _ask_read_only(window, busy):
                     raise
@@ -141,7 +144,11 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     try:
         code = app.exec()
     finally:
-        stop_jobs()  # before the file closes: no worker thread may still use it or report
+        # Before the file closes: no worker thread may still use it or report. One that did
+        # not stop in time is waited for: releasing the lock under a running write would let
+        # a second Mentorapp in while it commits.
+        if not stop_jobs():
+            QThreadPool.globalInstance().waitForDone(-1)
         workspace = window.workspace
         if workspace is not None:
             try:

@@ -67,6 +67,11 @@ def file_problem(exc: OSError) -> FileProblem:
     """One sentence for an OSError, in the user's language, naming the file."""
     name = exc.filename if exc.filename is not None else ""
     reason = _REASONS.get(exc.errno or 0)
+    if not name:
+        return FileProblem(
+            N_("Mentorapp could not read or write a file ({detail}). Nothing was changed."),
+            detail=Translated(reason) if reason else (exc.strerror or type(exc).__name__),
+        )
     if reason is None:
         return FileProblem(
             N_("Mentorapp could not use “{path}” ({detail}). Nothing was changed."),

@@ -89,7 +89,12 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["--out", "{tmp}/books", "--cohort", "No such round"],
         ["--out", "{tmp}/books", "--content", "{missing}"],
     ],
-    "export": [["--out", "{out-missing}"], ["--out", "{dir}"], ["--out", "/dev/full"]],
+    "export": [
+        ["--out", "{out-missing}"],
+        ["--out", "{dir}"],
+        ["--out", "/dev/full"],
+        ["--out", "{demo}"],
+    ],
     "restore": [["{missing}"], ["{bad-zip}"], ["{garbage}"], ["{dir}"], ["{good-zip}"]],
     "backup": [
         ["--out", "{out-missing}"],
@@ -98,7 +103,11 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["--out", "{demo}"],
         ["--out", "/dev/full", "--force"],
     ],
-    "safety-copies": [["--json"], ["--delete-older-than", "-5", "--yes"]],
+    "safety-copies": [
+        ["--json"],
+        ["--delete-older-than", "-5", "--yes"],
+        ["--delete-older-than", "1000000", "--yes"],
+    ],
     "person-export": [
         ["nobody@example.org", "--out", "{tmp}/p"],
         ["samira.benali@example.com", "--out", "{exists}"],

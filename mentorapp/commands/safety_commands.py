@@ -127,7 +127,7 @@ def restore_zip(args: argparse.Namespace) -> int:
 
 def backup_file(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
-    from mentorapp.db.files import online_copy, side_files
+    from mentorapp.db.files import online_copy, refuse_programme_file, side_files
     from mentorapp.db.migrate import inspect_file
     from mentorapp.db.opening import check_integrity, require_existing
     from mentorapp.errors import MentorappError, require_output_file
@@ -138,6 +138,7 @@ def backup_file(args: argparse.Namespace) -> int:
         raise MentorappError(N_("There is no Mentorapp database at {path}."), path=path)
     check_integrity(path)
     require_output_file(out, replace=True)
+    refuse_programme_file(out, allow_database=True)
     if out.resolve() == path.resolve() or any(f.exists() for f in side_files(out)):
         raise MentorappError(
             N_("{out} is a database that is open or in use. Choose another file name."), out=out
@@ -197,6 +198,7 @@ def delete_safety_copies(args: argparse.Namespace) -> int:
     write to the programme's folder does; --delete-all first makes one copy of the file now."""
     from mentorapp.commands import database_path
     from mentorapp.db.lock import DatabaseLock
+    from mentorapp.db.opening import check_integrity
     from mentorapp.db.safety import SafetyCopies
 
     path = database_path(args)
@@ -230,6 +232,7 @@ def delete_safety_copies(args: argparse.Namespace) -> int:
     with DatabaseLock(path):
         fresh = None
         if days is None and path.is_file() and path.stat().st_size > 0:
+            check_integrity(path)  # never trade every good copy for a copy of damage
             fresh = safety.make("manual")  # first: if it cannot be made, nothing is deleted
             old = [c for c in safety.list() if c.path != fresh]
         deleted = safety.delete(c.path for c in old)
@@ -255,11 +258,15 @@ def delete_safety_copies(args: argparse.Namespace) -> int:
 def _days(text: str) -> int:
     from mentorapp.errors import ValidationError
 
-    if not text.strip().isascii() or not text.strip().isdigit():
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and len(value.lstrip("0")) <= 5) or not (
+        1 <= int(value) <= 36500
+    ):
         raise ValidationError(
-            N_("“{value}” is not a whole number of days. Give one like 30."), value=text
+            N_("“{value}” is not a whole number of days from 1 to 36500. Give one like 30."),
+            value=text[:40],
         )
-    return int(text.strip())
+    return int(value)
 
 
 def _half_written(count: int) -> str:

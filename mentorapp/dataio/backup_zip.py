@@ -27,7 +27,7 @@ import mentorapp.domain.models  # noqa: F401 - registers every table in SQLModel
 from mentorapp import __version__
 from mentorapp.dataio import backup_csv as dialect
 from mentorapp.db.engine import Database
-from mentorapp.db.files import private_temporary
+from mentorapp.db.files import private_temporary, refuse_programme_file
 from mentorapp.db.migrate import schema_revision
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
@@ -141,6 +141,7 @@ def export_backup(database: Database, path: Path, delimiter: str = ",") -> Backu
     if delimiter not in DELIMITERS:
         raise ValueError(f"delimiter must be one of {DELIMITERS}")
     path = Path(path)
+    refuse_programme_file(path)
     created = datetime.now().astimezone()
     contents: list[tuple[BackupFile, bytes]] = []
     with database.reading() as session:

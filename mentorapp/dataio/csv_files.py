@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from mentorapp.db.files import refuse_programme_file
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
 
@@ -62,6 +63,7 @@ def write_csv(
     """UTF-8 with BOM (so Excel reads åäö), CRLF, formula cells marked as text, owner-only
     (0600); written beside ``path`` and moved into place."""
     path = Path(path)
+    refuse_programme_file(path)
     partial: Path | None = None
     count = 0
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlmodel import Session, create_engine
 
 from mentorapp.db.damage import unreadable
@@ -62,6 +62,8 @@ class Database:
                 path=self.path,
                 detail=str(exc.orig),
             ) from exc
+        except IntegrityError:  # a rule of the tables: the caller says which, in its words
+            raise
         except DatabaseError as exc:  # damaged pages found mid-job: rolled back, say so
             raise unreadable(self.path, exc) from exc
 

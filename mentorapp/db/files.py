@@ -13,6 +13,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from mentorapp.errors import MentorappError
+from mentorapp.i18n import N_
 from mentorapp.paths import make_private_folders
 
 PRIVATE_FILE = 0o600
@@ -72,23 +74,31 @@ def location_writable(path: Path) -> bool:
     return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
-def read_only_uri(path: Path) -> str:
-    """A ``mode=ro`` URI that also reads a WAL file from a read-only folder or disk.
+def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A ``mode=ro`` connection that also reads a WAL file from a read-only folder or disk.
 
-    There SQLite cannot create the ``-shm`` file a WAL reader needs, and would call a healthy
-    file unopenable; ``immutable=1`` reads it without one. That is only safe because nobody
-    can write the file there either, and only when no ``-wal`` with unmerged changes exists.
+    There SQLite cannot create the ``-shm`` file a WAL reader needs and refuses to open a
+    healthy file. Only then, where this user cannot write the folder and no ``-wal`` or
+    ``-shm`` exists (nobody is writing it now), is it read as ``immutable=1``, without
+    locks; everywhere else the reader takes SQLite's locks and sees other writers' changes.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not location_writable(path) and not any(f.exists() for f in side_files(path)):
-        uri += "&immutable=1"
-    return uri
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # opens the WAL index now
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        if os.access(path.parent, os.W_OK) or any(f.exists() for f in side_files(path)):
+            raise
+    immutable = uri + "&immutable=1"
+    return sqlite3.connect(immutable, uri=True, check_same_thread=check_same_thread)
 
 
 def connect_existing(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """Connect without ever creating a file (a plain connect would make an empty one)."""
     if read_only:
-        return sqlite3.connect(read_only_uri(path), uri=True)
+        return connect_read_only(path)
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
 
 
@@ -117,3 +127,40 @@ def online_copy(source: Path, target: Path) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return target
+
+
+class WouldReplaceProgramme(MentorappError):
+    """An output was aimed at a programme file or one of its companions; nothing was written."""
+
+    title = N_("This file cannot be overwritten")
+
+
+def refuse_programme_file(target: Path, allow_database: bool = False) -> None:
+    """An export must never replace a database, its journal files, its lock or a safety copy.
+
+    Writing a zip over the open ``mentorapp.db`` (or over its ``.lock``, which would let a
+    second writer in) is one mistyped ``--out`` away; ``allow_database`` is for ``backup
+    --force``, which may replace an older copy of the file on purpose.
+    """
+    target = Path(target)
+    reason = None
+    if any(part.endswith("-safety-copies") for part in target.resolve().parent.parts):
+        reason = "safety"
+    elif target.name.endswith((*SIDE_FILES, ".lock")):
+        base = target.name.removesuffix(".lock")
+        for suffix in SIDE_FILES:
+            base = base.removesuffix(suffix)
+        if (target.parent / base).is_file():
+            reason = "companion"
+    elif not allow_database and target.is_file():
+        with target.open("rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                reason = "database"
+    if reason is not None:
+        raise WouldReplaceProgramme(
+            N_(
+                "“{path}” is a Mentorapp programme file, one of its companion files or a "
+                "safety copy, so Mentorapp will not write over it. Choose another name."
+            ),
+            path=target,
+        )

@@ -130,6 +130,15 @@ def open_for_writing(path: Path, create: bool = False) -> WritableFile:
         require_existing(path)
         if not create and path.stat().st_size == 0:
             raise empty_file(path)
+    if not location_writable(path) and not path.exists():
+        raise DatabaseMissing(
+            N_(
+                "“{path}” cannot be created: the folder “{folder}” cannot be written to. "
+                "Choose a folder of your own."
+            ),
+            path=path,
+            folder=path.parent,
+        )
     if not location_writable(path):
         inspect_file(path)  # a damaged or foreign file is refused as such, not as read-only
         check_integrity(path)

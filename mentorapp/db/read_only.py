@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from mentorapp.db.engine import Database, SaveFailed
-from mentorapp.db.files import read_only_uri
+from mentorapp.db.files import connect_read_only
 from mentorapp.db.migrate import head_revision, inspect_file
 from mentorapp.errors import DatabaseRefused
 from mentorapp.i18n import N_
@@ -55,10 +55,8 @@ class ReadOnlyDatabase(Database):
 
 
 def _read_only_engine(path: Path) -> Engine:
-    uri = read_only_uri(path)
-
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return connect_read_only(path, check_same_thread=False)
 
     # The plain path tells SQLAlchemy it is a file (pooled like one); ``creator`` opens it
     # through the URI, so special characters in the path need no second escaping.

@@ -112,7 +112,7 @@ class SafetyCopies:
                 folder=self.folder,
                 detail=str(exc),
             ) from exc
-        self._rotate(reason)
+        self._rotate(reason, keep=target)
         return target
 
     def daily_if_needed(self, now: datetime | None = None) -> Path | None:
@@ -263,9 +263,10 @@ class SafetyCopies:
     def _found(self) -> list[tuple[Path, datetime, str]]:
         return [(path, made_at, reason) for path, made_at, reason, _n in self._parsed()]
 
-    def _rotate(self, reason: str) -> None:
-        mine = [path for path, _at, kind in self._found() if kind == reason]
-        for old in mine[self.keep :]:
+    def _rotate(self, reason: str, keep: Path) -> None:
+        """The oldest go; the copy just made stays even if a clock set back sorts it oldest."""
+        mine = [path for path, _at, kind in self._found() if kind == reason and path != keep]
+        for old in mine[self.keep - 1 :]:
             old.unlink(missing_ok=True)
 
     @staticmethod
