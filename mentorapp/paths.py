@@ -55,6 +55,21 @@ def user_config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def user_log_dir() -> Path:
+    """Where the diagnosis log goes; ``MENTORAPP_LOG_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get("MENTORAPP_LOG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False)
+
+
+def log_dir_is_own() -> bool:
+    """The platform's log folder named Mentorapp, not one the user chose with the variable."""
+    return not os.environ.get("MENTORAPP_LOG_DIR")
+
+
 def config_dir_is_own() -> bool:
     """The platform's config folder named Mentorapp, not one the user chose with the variable."""
     return not os.environ.get("MENTORAPP_CONFIG_DIR")

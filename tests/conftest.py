@@ -18,9 +18,14 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_user_folders(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("MENTORAPP_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("MENTORAPP_CONFIG_DIR", str(tmp_path / "user-config"))
+    # Beside tmp_path, not in it: every command appends to the log, and tests compare what
+    # is in tmp_path before and after a command.
+    monkeypatch.setenv("MENTORAPP_LOG_DIR", str(tmp_path_factory.mktemp("user-log")))
     i18n.set_language("en")
     yield
     i18n.set_language("en")

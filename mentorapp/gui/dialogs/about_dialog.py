@@ -1,15 +1,25 @@
-"""About Mentorapp: the version, and the licences of everything it is built from."""
+"""About Mentorapp: the version, the licences of everything it is built from, and the way to
+the diagnosis log (a coordinator whom support asks for it finds it here)."""
 
 from __future__ import annotations
 
 from html import escape
 from importlib import metadata
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentorapp import __version__
 from mentorapp.i18n import _
-from mentorapp.paths import resource_path
+from mentorapp.paths import resource_path, user_log_dir
 
 # (distribution on PyPI, shown name, licence) of what Mentorapp ships with.
 COMPONENTS = (
@@ -66,11 +76,34 @@ class AboutDialog(QDialog):
         self.browser.setAccessibleName(_("About Mentorapp"))
         self.browser.setHtml(about_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.log_button = buttons.addButton(
+            _("Open the log folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.log_button.setObjectName("openLogFolder")
+        self.log_button.setAccessibleName(_("Open the log folder"))
+        self.log_button.setAccessibleDescription(
+            _("The folder of Mentorapp's diagnosis log, which holds no names or e-mail addresses")
+        )
+        self.log_button.clicked.connect(self.open_log_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(620, 560)
+
+    def open_log_folder(self) -> bool:
+        """Show the log folder in the system's file manager; where that fails, say where it is."""
+        folder = user_log_dir()
+        opened = folder.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            QMessageBox.information(
+                self,
+                _("Open the log folder"),
+                _("Mentorapp could not open the log folder. It is at “{folder}”.").format(
+                    folder=folder
+                ),
+            )
+        return opened
 
     @classmethod
     def show_for(cls, parent: QWidget | None) -> None:
