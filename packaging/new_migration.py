@@ -1,0 +1,215 @@
+"""Start the next database migration: ``python packaging/new_migration.py "what it changes"``.
+
+Writes ``mentorapp/db/migrations/versions/NNNN_what_it_changes.py`` with ``revision = "NNNN"``
+(Mentorapp finds its revisions by the file's four-digit prefix, so the two must agree) and
+``down_revision`` the newest file before it. With ``--autogenerate`` the upgrade holds what
+Alembic sees between a database built by the existing migrations and the models in
+``mentorapp/domain/models.py``; without it, a commented template to fill in. See
+docs/MIGRATIONS.md for the whole recipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = ROOT / "mentorapp" / "db" / "migrations"
+_NAME = re.compile(r"^(\d{4})_\w+\.py$")
+
+TEMPLATE = '''"""{message}
+
+Revision ID: {revision}
+Revises: {down_revision}
+
+What an upgraded file gets: TODO say it in a sentence or two (new tables and columns, and
+the values rows already in the file receive).
+"""
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision = {revision!r}
+down_revision = {down_revision!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+{upgrade}
+
+
+def downgrade() -> None:
+{downgrade}
+'''
+
+UPGRADE_HINT = """\
+    # Alter tables inside op.batch_alter_table: SQLite cannot change a column or a
+    # constraint in place, so batch mode rebuilds the table there, while PostgreSQL gets
+    # plain ALTER TABLE statements from the very same code. For example:
+    #
+    #     with op.batch_alter_table("person", schema=None) as batch_op:
+    #         batch_op.add_column(
+    #             sa.Column("pronouns", sqlmodel.sql.sqltypes.AutoString(),
+    #                       nullable=False, server_default="")
+    #         )
+    #
+    # - A new NOT NULL column needs a server_default: the rows already there need a value.
+    # - Data: standard SQL that both backends run (op.execute with sa.text, sa.update,
+    #   sa.insert(...).from_select); no SQLite-only functions (group_concat, strftime,
+    #   INSERT OR REPLACE) and booleans as sa.true()/sa.false(), not 1 and 0.
+    # - Freeze any list the migration writes here: resources change later, migrations never.
+    # - Foreign keys are off while this runs and checked before the upgrade is committed.
+    pass"""
+
+DOWNGRADE_HINT = """\
+    # Mentorapp never downgrades a user's file (a file from a newer version is refused);
+    # this is for developers stepping back. Undo upgrade() in reverse order.
+    pass"""
+
+
+class Refused(Exception):
+    """The folder or the message is not one this script can add a migration to."""
+
+
+def slug(message: str) -> str:
+    """The file name's words: "Meetings: place & time!" -> meetings_place_time (ASCII, <= 40)."""
+    ascii_text = unicodedata.normalize("NFKD", message).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    text = "_".join(words)[:40].rstrip("_")
+    if not text:
+        raise Refused(f"Say in a few words what the migration changes (got {message!r}).")
+    return text
+
+
+def chain(versions: Path) -> list[str]:
+    """The revisions in ``versions``, oldest first, after checking each file's own header:
+    ``revision`` equals its prefix and ``down_revision`` the file before it."""
+    found = sorted(
+        (match.group(1), path)
+        for path in versions.glob("[0-9][0-9][0-9][0-9]_*.py")
+        if (match := _NAME.match(path.name))
+    )
+    revisions: list[str] = []
+    for prefix, path in found:
+        values = _assignments(path)
+        expected_down = revisions[-1] if revisions else None
+        if values.get("revision") != prefix:
+            raise Refused(
+                f"{path.name} says revision = {values.get('revision')!r}; it must be {prefix!r}."
+            )
+        if values.get("down_revision") != expected_down:
+            raise Refused(
+                f"{path.name} says down_revision = {values.get('down_revision')!r}; "
+                f"it must be {expected_down!r}, the file before it."
+            )
+        revisions.append(prefix)
+    return revisions
+
+
+def _assignments(path: Path) -> dict[str, object]:
+    """``revision`` and ``down_revision`` as the file sets them, read without running it."""
+    values: dict[str, object] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8"), filename=str(path)).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                try:
+                    values[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    values[target.id] = ast.unparse(node.value)
+    return values
+
+
+def autogenerated(versions: Path) -> tuple[str, str]:
+    """(upgrade, downgrade) bodies: what the models have that the migrations do not build."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.autogenerate import produce_migrations, render_python_code
+    from alembic.config import Config
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import mentorapp.domain.models  # noqa: F401 - registers the tables on the metadata
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("version_locations", str(versions))
+    engine = sa.create_engine("sqlite://")  # in memory: built, compared, forgotten
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+            script = produce_migrations(context, SQLModel.metadata)
+            if script.upgrade_ops is None or script.upgrade_ops.is_empty():
+                raise Refused(
+                    "The models and the migrations agree: change mentorapp/domain/models.py "
+                    "first, or leave out --autogenerate for a migration of data only."
+                )
+            bodies = [
+                render_python_code(ops, render_as_batch=True, migration_context=context)
+                for ops in (script.upgrade_ops, script.downgrade_ops)
+                if ops is not None
+            ]
+    finally:
+        engine.dispose()
+    upgrade, downgrade = ("    " + body.strip() for body in bodies)
+    return upgrade, downgrade
+
+
+def create(message: str, versions: Path, autogenerate: bool = False) -> Path:
+    """Write the next migration file in ``versions`` and return its path."""
+    message = " ".join(message.split())
+    name = slug(message)
+    if not versions.is_dir():
+        raise Refused(f"{versions} is not a folder of migrations.")
+    revisions = chain(versions)
+    down_revision = revisions[-1] if revisions else None
+    revision = f"{int(down_revision or 0) + 1:04d}"
+    upgrade, downgrade = autogenerated(versions) if autogenerate else (UPGRADE_HINT, DOWNGRADE_HINT)
+    path = versions / f"{revision}_{name}.py"
+    text = TEMPLATE.format(
+        message=message.replace('"""', "'''"),
+        revision=revision,
+        down_revision=down_revision,
+        upgrade=upgrade,
+        downgrade=downgrade,
+    )
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # never over a file
+        handle.write(text)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("message", help='what the migration changes, e.g. "meeting places"')
+    parser.add_argument(
+        "--versions-dir",
+        type=Path,
+        default=MIGRATIONS / "versions",
+        help="the folder of migration files (default: Mentorapp's own)",
+    )
+    parser.add_argument(
+        "--autogenerate",
+        action="store_true",
+        help="fill upgrade() with the difference between the migrations and the models",
+    )
+    args = parser.parse_args(argv)
+    try:
+        path = create(args.message, args.versions_dir, args.autogenerate)
+    except (Refused, OSError) as exc:
+        print(f"new_migration: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    print("Next: fill in upgrade() and the docstring, then run tests/test_migrate.py.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
