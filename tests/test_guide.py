@@ -1,3 +1,4 @@
+import tomllib
 from datetime import date
 
 import pytest
@@ -6,6 +7,8 @@ from mentorapp.errors import ValidationError
 from mentorapp.guide.content import load_guide
 from mentorapp.guide.progress import Scope
 from mentorapp.guide.stages import STAGES
+from mentorapp.i18n import LANGUAGES
+from mentorapp.paths import resource_path
 from mentorapp.programme.programmes import CohortDraft
 from mentorapp.workspace.services import Services
 
@@ -18,6 +21,23 @@ def test_both_languages_have_the_same_structure() -> None:
         assert swedish[key].purpose and english[key].purpose
         assert swedish[key].help and english[key].help
         assert len(swedish[key].items) >= 3
+
+
+def test_every_stage_has_its_texts_in_every_language() -> None:
+    """A stage added to STAGES needs its purpose, help and checklist in each language's file;
+    a section left behind for a stage that is gone is a mistake too."""
+    keys = [stage.key for stage in STAGES]
+    first = load_guide(LANGUAGES[0])
+    for language in LANGUAGES:
+        with resource_path("guide", f"{language}.toml").open("rb") as handle:
+            assert sorted(tomllib.load(handle)["stages"]) == sorted(keys), language
+        guide = load_guide(language)
+        for key in keys:
+            assert guide[key].purpose and guide[key].help, (language, key)
+            assert len(guide[key].items) >= 3, (language, key)
+            assert all(item.text for item in guide[key].items), (language, key)
+            assert [i.key for i in guide[key].items] == [i.key for i in first[key].items]
+            assert len({i.key for i in guide[key].items}) == len(guide[key].items), key
 
 
 def test_the_four_first_stages_belong_to_the_programme() -> None:

@@ -31,6 +31,8 @@ _S = EnrolmentStatus
 _AFTER_ACCEPTED = {_S.ACCEPTED, _S.ACTIVE, _S.COMPLETED, _S.WITHDRAWN}
 
 # When each cohort stage's checklist is worked through: from and to (cohort date, days after).
+# A stage not named here is worked through over the whole running period.
+_WHOLE_ROUND = (("start", 0), ("end", 0))
 _STAGE_WINDOWS = {
     "recruitment": (("application_deadline", -49), ("application_deadline", 0)),
     "selection": (("application_deadline", 2), ("start", -14)),
@@ -148,7 +150,7 @@ def add_checklist(
         plan.append((stage.key, None, first, last, None, notes.get(("", stage.key), "")))
     for round_ in rounds:
         for stage in (s for s in STAGES if s.per_round):
-            (a, da), (b, db) = _STAGE_WINDOWS[stage.key]
+            (a, da), (b, db) = _STAGE_WINDOWS.get(stage.key, _WHOLE_ROUND)
             first, last = round_.anchor(a, da), round_.anchor(b, db)
             done: int | None = None
             if round_.key == "running" and stage.key not in _DONE_IN_RUNNING_ROUND:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorapp.guide import stages
 from mentorapp.i18n import _, current_language
 from mentorapp.paths import resource_path
 
@@ -24,18 +25,11 @@ SECTION = re.compile(r"<!--\s*section:\s*([a-z_]+)\s*-->")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-# Which part of the user guide belongs to which page ("" is the overview).
-GUIDE_SECTION = {
-    "": "start", "overview": "start",
-    "idea": "guide", "anchoring": "guide", "purpose": "recruitment", "resources": "privacy",
-    "recruitment": "recruitment", "selection": "selection", "matching": "matching",
-    "kickoff": "workbooks", "running": "guide", "followup": "guide", "closing": "guide",
-    "evaluation": "guide", "alumni": "programme",
-}  # fmt: skip
-
-
 def section_for(page_key: str) -> str:
-    return GUIDE_SECTION.get(page_key, "start")
+    """The part of the user guide that explains a page: a stage names its own; the overview
+    ("" or "overview") and anything unknown open at the start."""
+    found = stages.STAGE_BY_KEY.get(page_key)
+    return found.user_guide_section if found else "start"
 
 
 @dataclass(frozen=True)

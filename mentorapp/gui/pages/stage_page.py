@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.pages.base import Page
+from mentorapp.gui.pages.stage_tool import StageTool
 from mentorapp.gui.widgets.checklist_panel import ChecklistPanel
 from mentorapp.gui.widgets.text import body, heading
 from mentorapp.guide.content import load_guide
@@ -24,13 +25,14 @@ from mentorapp.i18n import _, current_language
 
 
 class StagePage(Page):
-    """Later stages add their tools (participants, matching, workbooks …) with add_tool()."""
+    """Stages with tools (participants, matching, workbooks …) get them from add_tool()."""
 
     def __init__(self, context: AppContext, stage: Stage, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.stage = stage
         self.stage_key = stage.key
-        self._tools: list[tuple[QWidget, Callable[[], str]]] = []
+        # (tool, its title) in tab order; tests reach a page's tool as _tools[0][0].
+        self._tools: list[tuple[StageTool, Callable[[], str]]] = []
         self._build()
 
     def _build(self) -> None:
@@ -72,14 +74,15 @@ class StagePage(Page):
         layout.addWidget(self.progress)
         layout.addWidget(self.body_stack, 1)
 
-    def add_tool(self, widget: QWidget, title: Callable[[], str]) -> None:
-        """Show a stage tool in a tab before the checklist. The widget has retranslate_ui()
-        and refresh(), and may have flush() to save what was typed."""
+    def add_tool(self, tool: QWidget) -> None:
+        """Show a stage tool (a QWidget) in a tab before the checklist."""
+        if not isinstance(tool, StageTool):
+            raise TypeError(f"{type(tool).__qualname__} is no stage tool")
         if not self._tools:
             self.body_stack.removeWidget(self.checklist)
             self.body_stack.insertWidget(0, self.tabs)
-        self._tools.append((widget, title))
-        self.tabs.addTab(widget, "")
+        self._tools.append((tool, tool.title))
+        self.tabs.addTab(tool, "")
         self.tabs.removeTab(self.tabs.indexOf(self.checklist))
         self.tabs.addTab(self.checklist, "")
 
@@ -132,6 +135,5 @@ class StagePage(Page):
 
     def flush(self) -> None:
         self.checklist.save_note()
-        for widget, _title in self._tools:
-            if hasattr(widget, "flush"):
-                widget.flush()
+        for tool, _title in self._tools:
+            tool.flush()

@@ -1,23 +1,39 @@
-"""Which tools each stage page carries, beside its checklist."""
+"""Which tools each stage page carries: the modules whose widgets register with @stage_tool.
+
+The tools are named here as modules and imported only when the window builds its pages, so
+importing the pages (or the registry) loads no tool. A module left out of this list would
+register nothing; tests/gui/test_stage_registry.py checks that none is.
+"""
 
 from __future__ import annotations
 
+import importlib
+
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.pages.stage_page import StagePage
-from mentorapp.gui.widgets.criteria_editor import CriteriaEditor
-from mentorapp.gui.widgets.matching_board import MatchingBoard
-from mentorapp.gui.widgets.participants_panel import ParticipantsPanel
-from mentorapp.gui.widgets.partners_panel import PartnersPanel
-from mentorapp.gui.widgets.workbooks_panel import WorkbooksPanel
-from mentorapp.i18n import _
+from mentorapp.gui.pages.stage_tool import RegisteredTool, registered_tools
+
+# In the order the tools are built (as before the registry).
+TOOL_MODULES = (
+    "mentorapp.gui.widgets.partners_panel",
+    "mentorapp.gui.widgets.criteria_editor",
+    "mentorapp.gui.widgets.matching_board",
+    "mentorapp.gui.widgets.workbooks_panel",
+    "mentorapp.gui.widgets.participants_panel",
+)
+
+
+def load_tools() -> list[RegisteredTool]:
+    """Import the tool modules; every registered tool, ordered as TOOL_MODULES."""
+    for module in TOOL_MODULES:
+        importlib.import_module(module)
+    order = {module: index for index, module in enumerate(TOOL_MODULES)}
+    return sorted(registered_tools(), key=lambda tool: order.get(tool.module, len(order)))
 
 
 def install_tools(pages: dict[str, StagePage], context: AppContext) -> None:
-    pages["anchoring"].add_tool(PartnersPanel(context), lambda: _("Partner organisations"))
-    pages["purpose"].add_tool(CriteriaEditor(context), lambda: _("Eligibility criteria"))
-    pages["matching"].add_tool(MatchingBoard(context), lambda: _("Matching board"))
-    pages["kickoff"].add_tool(WorkbooksPanel(context), lambda: _("Workbooks"))
-    for stage in ("recruitment", "selection"):
-        panel = ParticipantsPanel(context)
-        panel.setObjectName(f"participants_{stage}")
-        pages[stage].add_tool(panel, lambda: _("Applications"))
+    for registered in load_tools():
+        tool = registered.tool_class(context)
+        if registered.name:
+            tool.setObjectName(f"{registered.name}_{registered.stage_key}")
+        pages[registered.stage_key].add_tool(tool)
