@@ -12,12 +12,12 @@ import io
 from datetime import date
 from functools import cache
 
+from mentorapp.domain import languages
 from mentorapp.paths import translations_dir
 
 DOMAIN = "mentorapp"
-LANGUAGES: tuple[str, ...] = ("sv", "en")
-DEFAULT_LANGUAGE = "en"
-_BABEL_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+LANGUAGES: languages.Codes = languages.UI_CODES  # the UI languages, from the one table
+DEFAULT_LANGUAGE = languages.FALLBACK
 
 _current = DEFAULT_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
@@ -61,7 +61,7 @@ def current_language() -> str:
 
 
 def babel_locale(language: str | None = None) -> str:
-    return _BABEL_LOCALES[language or _current]
+    return languages.get(language or _current).babel_locale
 
 
 def _(message: str) -> str:

@@ -15,9 +15,11 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from mentorapp.i18n import LANGUAGES  # noqa: E402  (the UI languages: a new row gets a catalog)
+
 TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "mentorapp.pot"
-LANGUAGES = ("sv", "en")
 
 
 def pybabel(*args: str) -> None:

@@ -20,7 +20,9 @@ from mentorapp.domain.codes import (
 def test_lists_have_the_expected_codes() -> None:
     assert [c.code for c in education_fields()] == [str(n) for n in range(10)]
     assert [c.code for c in industries()] == list("ABCDEFGHIJKLMNOPQRSTU")
-    assert all(isinstance(c, Code) and c.sv and c.en for c in education_fields() + industries())
+    for c in education_fields() + industries():
+        assert isinstance(c, Code) and dict(c.labels).keys() >= {"sv", "en"}
+        assert all(dict(c.labels).values())
 
 
 @pytest.mark.parametrize("codes", [education_fields, industries])
@@ -28,7 +30,9 @@ def test_synonyms_are_lower_case_and_point_to_one_code(
     codes: Callable[[], tuple[Code, ...]],
 ) -> None:
     owner: dict[str, str] = {}
-    labels = {label.casefold(): c.code for c in codes() for label in (c.sv, c.en, c.code)}
+    labels = {
+        label.casefold(): c.code for c in codes() for label in (*dict(c.labels).values(), c.code)
+    }
     for entry in codes():
         for word in entry.synonyms:
             assert word == word.lower().strip(), word

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+from mentorapp.domain import languages
 
 
 def esc(text: str) -> str:
@@ -14,7 +14,8 @@ def esc(text: str) -> str:
 
 
 def locale_for(language: str) -> str:
-    return _LOCALES.get(language, "en_GB")
+    """The Babel locale of ``language``'s row in the language table (British English else)."""
+    return languages.get_or_fallback(language).babel_locale
 
 
 def long_date(value: date, language: str) -> str:

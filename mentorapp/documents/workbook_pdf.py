@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from mentorapp.documents.fonts import SANS, SANS_BOLD, register_fonts
@@ -28,11 +29,20 @@ from mentorapp.documents.styles import (
 )
 from mentorapp.documents.workbook_data import WorkbookData
 from mentorapp.documents.workbook_model import WorkbookContent
+from mentorapp.domain import languages
 
 __all__ = ["PAGE_SIZES", "WorkbookData", "render_combined", "render_workbook"]
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-PDF_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def _pdf_language(code: str) -> str:
+    """The PDF's ``/Lang``: the BCP 47 tag of ``code``'s row in the language table ("sv-SE"),
+    or the code itself for a language the table does not have."""
+    try:
+        return languages.get(code).pdf_language
+    except KeyError:
+        return code
 
 
 class WorkbookDocument(BaseDocTemplate):
@@ -111,7 +121,7 @@ class WorkbookDocument(BaseDocTemplate):
         self.handle_nextPageTemplate(next_template)
         self.handle_pageBreak()
 
-    def decorate(self, canvas, doc: WorkbookDocument) -> None:
+    def decorate(self, canvas: Canvas, _doc: WorkbookDocument) -> None:
         """The running header (programme and round) and the page number on the outer edge."""
         data = self.books[self.book][0]
         width, height = self.pagesize
@@ -174,7 +184,7 @@ def _render(
         title=title,
         author=books[0][0].organisation,
         subject=subject,
-        lang=PDF_LANGUAGES.get(language, language),
+        lang=_pdf_language(language),
     )
     story: list[Flowable] = []
     for index, (data, content) in enumerate(books):

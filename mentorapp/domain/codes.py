@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from mentorapp.domain import languages
+from mentorapp.domain.languages import FALLBACK
 from mentorapp.domain.text import fold_words
 from mentorapp.paths import resource_path
 
@@ -21,26 +23,34 @@ class Code:
     """One entry of a code list, with its labels and the words that unambiguously mean it."""
 
     code: str
-    sv: str
-    en: str
+    labels: tuple[tuple[str, str], ...]  # (language code, label); English's always among them
     synonyms: tuple[str, ...] = ()
 
     def label(self, language: str) -> str:
-        """The label in ``language``; English for anything but Swedish, like the rest of the UI."""
-        return self.sv if language == "sv" else self.en
+        """The label in ``language``; English where the list has none, like the rest of the UI."""
+        fallback = ""
+        for code, text in self.labels:
+            if code == language:
+                return text
+            if code == FALLBACK:
+                fallback = text
+        return fallback
 
 
 def _load(filename: str) -> tuple[Code, ...]:
+    """Each entry's label and synonyms in every language of the table that the file names
+    (``sv = "…"``, ``synonyms_sv = […]``); English's label is required."""
     with resource_path("codes", filename).open("rb") as handle:
         data = tomllib.load(handle)
+    codes = [row.code for row in languages.TABLE]
     return tuple(
         Code(
             code=str(entry["code"]),
-            sv=entry["sv"],
-            en=entry["en"],
+            labels=tuple(
+                (code, entry[code]) for code in codes if code in entry or code == FALLBACK
+            ),
             synonyms=tuple(
-                fold_words(word)
-                for word in (*entry.get("synonyms_sv", ()), *entry.get("synonyms_en", ()))
+                fold_words(word) for code in codes for word in entry.get(f"synonyms_{code}", ())
             ),
         )
         for entry in data["codes"]
@@ -90,7 +100,7 @@ def _build_index(codes: tuple[Code, ...]) -> dict[str, str]:
                 ambiguous.add(key)
     index = {key: code for key, code in synonyms.items() if key not in ambiguous}
     for entry in codes:
-        for key in (entry.code, entry.sv, entry.en):
+        for key in (entry.code, *(label for _code, label in entry.labels)):
             index[fold_words(key)] = entry.code
     return index
 

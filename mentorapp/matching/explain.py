@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from mentorapp.domain import languages
 from mentorapp.domain.codes import education_field_label
 from mentorapp.i18n import N_, _, current_language, ngettext
 from mentorapp.matching.model import Candidate, Message, Unmatched
@@ -23,7 +24,7 @@ from mentorapp.matching.rules import (
     shared_languages,
 )
 
-_SPEAKING = {"sv": N_("speaking Swedish"), "en": N_("speaking English")}
+_SPEAKING = {row.code: row.speaking for row in languages.meeting_languages()}  # marked N_
 ADEPTS_PER_NEW_MENTOR = 2  # what we count on a new mentor to take when saying what would help
 
 

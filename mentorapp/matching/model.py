@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
+from mentorapp.domain import languages
 from mentorapp.domain.codes import education_field_label, industry_label
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _, current_language
@@ -20,7 +21,7 @@ from mentorapp.people.records import ParticipantRow
 if TYPE_CHECKING:
     from mentorapp.matching.explain import HelpLine
 
-LANGUAGE_NAMES = {"sv": N_("Swedish"), "en": N_("English")}
+LANGUAGE_NAMES = {row.code: row.name for row in languages.TABLE}  # code → name, marked N_
 PART_KEYS = ("field", "industry", "experience", "wishes", "city", "languages")
 PART_LABELS = {
     "field": N_("Field of education"),

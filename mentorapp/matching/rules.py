@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from mentorapp.domain import languages
 from mentorapp.domain.text import fold_words
 from mentorapp.i18n import N_
 from mentorapp.matching.model import Candidate, Message, PairScore, Part, Weights, scaled
 
-LANGUAGE_ORDER = ("sv", "en")
+LANGUAGE_ORDER = languages.MEETING_CODES  # the meeting languages, in the table's order
 FULL_EXPERIENCE_GAP = 3  # mentor years ≥ adept years + 3: full points; +1 or +2: half
 UNKNOWN_FIELD = "9"  # SUN 2020 "Okänd": as good as not coded
 
@@ -61,14 +62,6 @@ def hard_rule_message(
     if (mentor.enrolment_id, adept.enrolment_id) in nevers:
         return Message(N_("{mentor} and {adept} are marked “never” to be paired."), names)
     return None
-
-
-def hard_rule_problem(
-    mentor: Candidate, adept: Candidate, nevers: Collection[tuple[int, int]] = ()
-) -> str | None:
-    """The broken hard rule in the current UI language, or None when the pair is allowed."""
-    message = hard_rule_message(mentor, adept, nevers)
-    return message.text if message else None
 
 
 def full_message(mentor: Candidate, taken: int) -> Message:

@@ -27,6 +27,7 @@ from mentorapp.domain.text import fold_words
 from mentorapp.matching.model import Candidate, Weights
 from mentorapp.matching.rules import (
     FULL_EXPERIENCE_GAP,
+    LANGUAGE_ORDER,
     can_meet,
     field_code,
     shared_languages,
@@ -122,7 +123,8 @@ def pair_tables(
         return np.array(values, dtype=dtype)[None, :]
 
     def mask(person: Candidate) -> int:
-        return ("sv" in person.languages) | ("en" in person.languages) << 1
+        """One bit per meeting language the person speaks."""
+        return sum(1 << n for n, code in enumerate(LANGUAGE_ORDER) if code in person.languages)
 
     lang_a, lang_m = column([mask(a) for a in adepts]), row([mask(m) for m in mentors])
     city_a, city_m = _ids([a.city_key for a in adepts], [m.city_key for m in mentors])

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from mentorapp.domain.models import Enrolment, GroupMember, MatchGroup, PairRule
 from mentorapp.errors import ValidationError
@@ -21,14 +21,14 @@ from mentorapp.matching.model import Proposal, mean_score
 
 
 def read_rules(session: Session, cohort_id: int) -> dict[tuple[int, int], str]:
-    query = select(PairRule).where(PairRule.cohort_id == cohort_id).order_by(PairRule.id)
+    query = select(PairRule).where(col(PairRule.cohort_id) == cohort_id).order_by(col(PairRule.id))
     return {(r.mentor_enrolment_id, r.adept_enrolment_id): r.rule for r in session.scalars(query)}
 
 
 def set_rule(session: Session, cohort_id: int, mentor_id: int, adept_id: int, rule: str) -> None:
     """One rule per pair (the table's unique key): a new rule replaces the old one."""
     query = select(PairRule).where(
-        PairRule.mentor_enrolment_id == mentor_id, PairRule.adept_enrolment_id == adept_id
+        col(PairRule.mentor_enrolment_id) == mentor_id, col(PairRule.adept_enrolment_id) == adept_id
     )
     record = session.scalars(query).first() or PairRule(
         cohort_id=cohort_id, mentor_enrolment_id=mentor_id, adept_enrolment_id=adept_id, rule=rule
@@ -42,33 +42,37 @@ def drop_rules(
 ) -> None:
     """Delete the adept's rules of one kind (only with ``mentor_id`` when given)."""
     query = delete(PairRule).where(
-        PairRule.cohort_id == cohort_id,
-        PairRule.adept_enrolment_id == adept_id,
-        PairRule.rule == rule,
+        col(PairRule.cohort_id) == cohort_id,
+        col(PairRule.adept_enrolment_id) == adept_id,
+        col(PairRule.rule) == rule,
     )
     if mentor_id is not None:
-        query = query.where(PairRule.mentor_enrolment_id == mentor_id)
+        query = query.where(col(PairRule.mentor_enrolment_id) == mentor_id)
     session.execute(query)
 
 
 def accepted_pairs(session: Session, cohort_id: int) -> list[tuple[int, int, int]]:
     """(adept, mentor, group id) for every adept in an accepted group of the round."""
     query = (
-        select(GroupMember.adept_enrolment_id, MatchGroup.mentor_enrolment_id, MatchGroup.id)
-        .join(MatchGroup, MatchGroup.id == GroupMember.group_id)
-        .where(MatchGroup.cohort_id == cohort_id, MatchGroup.accepted_on.is_not(None))
-        .order_by(GroupMember.adept_enrolment_id)
+        select(
+            col(GroupMember.adept_enrolment_id),
+            col(MatchGroup.mentor_enrolment_id),
+            col(MatchGroup.id),
+        )
+        .join(MatchGroup, col(MatchGroup.id) == GroupMember.group_id)
+        .where(col(MatchGroup.cohort_id) == cohort_id, col(MatchGroup.accepted_on).is_not(None))
+        .order_by(col(GroupMember.adept_enrolment_id))
     )
     return [(a, m, g) for a, m, g in session.execute(query)]
 
 
 def accepted_groups(session: Session, cohort_id: int) -> list[tuple[MatchGroup, list[GroupMember]]]:
     query = select(MatchGroup).where(
-        MatchGroup.cohort_id == cohort_id, MatchGroup.accepted_on.is_not(None)
+        col(MatchGroup.cohort_id) == cohort_id, col(MatchGroup.accepted_on).is_not(None)
     )
-    records = list(session.scalars(query.order_by(MatchGroup.id)))
+    records = list(session.scalars(query.order_by(col(MatchGroup.id))))
     ids = [r.id for r in records]
-    members = list(session.scalars(select(GroupMember).where(GroupMember.group_id.in_(ids))))
+    members = list(session.scalars(select(GroupMember).where(col(GroupMember.group_id).in_(ids))))
     return [(r, [m for m in members if m.group_id == r.id]) for r in records]
 
 
@@ -82,8 +86,8 @@ def _raw_parts(text: str) -> dict[str, Any]:
 
 def accept(session: Session, cohort_id: int, proposal: Proposal, today: date) -> list[int]:
     """Write ``proposal`` as accepted groups; see ``MatchingService.accept``."""
-    query = select(Enrolment.id).where(Enrolment.cohort_id == cohort_id)
-    in_round = set(session.scalars(query))
+    round_ids = select(col(Enrolment.id)).where(col(Enrolment.cohort_id) == cohort_id)
+    in_round = set(session.scalars(round_ids))
     needed = {g.mentor.enrolment_id for g in proposal.groups}
     needed |= {p.adept.enrolment_id for g in proposal.groups for p in g.adepts}
     if not needed <= in_round:
@@ -95,10 +99,10 @@ def accept(session: Session, cohort_id: int, proposal: Proposal, today: date) ->
         )
     session.execute(
         delete(MatchGroup).where(
-            MatchGroup.cohort_id == cohort_id, MatchGroup.accepted_on.is_(None)
+            col(MatchGroup.cohort_id) == cohort_id, col(MatchGroup.accepted_on).is_(None)
         )
     )
-    query = select(MatchGroup).where(MatchGroup.cohort_id == cohort_id)
+    query = select(MatchGroup).where(col(MatchGroup.cohort_id) == cohort_id)
     existing = {g.mentor_enrolment_id: g for g in session.scalars(query)}
     grouped = {adept: group for adept, _mentor, group in accepted_pairs(session, cohort_id)}
     changed = []
@@ -126,8 +130,8 @@ def accept(session: Session, cohort_id: int, proposal: Proposal, today: date) ->
             grouped[adept_id] = record.id
         session.flush()
         record.parts = json.dumps({**_raw_parts(record.parts), **parts_json(new)}, sort_keys=True)
-        query = select(GroupMember.score).where(GroupMember.group_id == record.id)
-        record.score = mean_score(list(session.scalars(query)))
+        scores = select(col(GroupMember.score)).where(col(GroupMember.group_id) == record.id)
+        record.score = mean_score(list(session.scalars(scores)))
         record.language = group.language
         session.add(record)
         changed.append(record.id)

@@ -1,16 +1,19 @@
 """Sorting and searching names the way the user's language expects.
 
 SQLite's own ordering puts Ä before Å and its ``LIKE`` ignores case only for ASCII, so
-names are sorted and searched in Python. Swedish has three letters after Z (Å, Ä, Ö) and
-treats Æ as Ä, Ø as Ö and Ü as Y; other accented letters sort with their base letter.
-English folds every accent. Search never strips diacritics ("asa" need not find "Åsa"),
-but it ignores case for every letter, Ł, Ş, Đ and Turkish İ included.
+names are sorted and searched in Python. Each language's row in ``domain.languages`` names
+its own letters: Swedish has three after Z (Å, Ä, Ö) and treats Æ as Ä, Ø as Ö and Ü as Y;
+other accented letters sort with their base letter. English folds every accent. Search never
+strips diacritics ("asa" need not find "Åsa"), but it ignores case for every letter, Ł, Ş, Đ
+and Turkish İ included.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+
+from mentorapp.domain import languages
 
 # Letters that have no Unicode decomposition but an obvious base letter (or letters).
 _BASE_LETTERS = {
@@ -27,17 +30,6 @@ _BASE_LETTERS = {
     "ə": "e",
     "ø": "o",
     "æ": "ae",
-}
-# Swedish: Å Ä Ö are letters of their own after Z; Æ Ø Ü borrow a Swedish letter's place.
-# The weights are the three code points after "z", so plain string comparison does the rest.
-_AFTER_Z = chr(ord("z") + 1), chr(ord("z") + 2), chr(ord("z") + 3)
-_SWEDISH_LETTERS = {
-    "å": _AFTER_Z[0],
-    "ä": _AFTER_Z[1],
-    "æ": _AFTER_Z[1],
-    "ö": _AFTER_Z[2],
-    "ø": _AFTER_Z[2],
-    "ü": "y",
 }
 
 
@@ -75,7 +67,21 @@ class _PrimaryTable(dict):
         return value
 
 
-_PRIMARY = {"sv": _PrimaryTable(_SWEDISH_LETTERS), "en": _PrimaryTable({})}
+_PRIMARY: dict[str, _PrimaryTable] = {}
+_PRIMARY_OF: list[tuple[languages.Language, ...]] = [()]  # the language table _PRIMARY is for
+
+
+def _primary(language: str) -> _PrimaryTable:
+    """The letter table of ``language``'s row in the language table (English's for a code it
+    does not have), made once per language and again only if the table changes."""
+    if _PRIMARY_OF[0] is not languages.TABLE:
+        _PRIMARY.clear()
+        _PRIMARY_OF[0] = languages.TABLE
+    table = _PRIMARY.get(language)
+    if table is None:
+        letters = languages.get_or_fallback(language).collation_letters()
+        table = _PRIMARY[language] = _PrimaryTable(letters)
+    return table
 
 
 def sort_key(text: str, language: str) -> tuple[str, str, tuple[bool, ...], str]:
@@ -86,8 +92,7 @@ def sort_key(text: str, language: str) -> tuple[str, str, tuple[bool, ...], str]
     every time.
     """
     folded = _fold(text)
-    table = _PRIMARY["sv" if language == "sv" else "en"]
-    primary = folded.translate(table)
+    primary = folded.translate(_primary(language))
     accents = unicodedata.normalize("NFD", folded)
     case = tuple(c.isupper() for c in text)
     return primary, accents, case, text

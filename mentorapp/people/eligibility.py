@@ -15,13 +15,13 @@ from datetime import date
 from functools import cache
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.enums import Role
 from mentorapp.domain.models import Cohort, EligibilityCheck, EligibilityCriterion, Enrolment
 from mentorapp.errors import MentorappError, ValidationError
-from mentorapp.i18n import N_
+from mentorapp.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from mentorapp.paths import resource_path
 
 # The built-in criteria in their default order. Migration 0002 keeps its own frozen copy.
@@ -73,8 +73,11 @@ class Criterion:
 
 @cache
 def builtin_texts(language: str) -> dict[tuple[str, str], BuiltinText]:
-    """(role, key) → the built-in wording in ``language`` (English for anything but Swedish)."""
-    path = resource_path("eligibility", f"{'sv' if language == 'sv' else 'en'}.toml")
+    """(role, key) → the built-in wording in ``language`` (English for a UI language without
+    its own file, and for anything else)."""
+    path = resource_path("eligibility", f"{language}.toml")
+    if language not in LANGUAGES or not path.is_file():
+        path = resource_path("eligibility", f"{DEFAULT_LANGUAGE}.toml")
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -108,7 +111,7 @@ def _all(session: Session, programme_id: int, role: str) -> list[EligibilityCrit
     query = select(EligibilityCriterion).where(
         EligibilityCriterion.programme_id == programme_id, EligibilityCriterion.role == role
     )
-    order = (EligibilityCriterion.position, EligibilityCriterion.id)
+    order = (col(EligibilityCriterion.position), col(EligibilityCriterion.id))
     return list(session.exec(query.order_by(*order)))
 
 
@@ -228,7 +231,8 @@ class EligibilityService:
             criteria = _all(session, programme_id, _check_role(role))
             order = {key: index for index, key in enumerate(DEFAULT_CRITERIA[role])}
             builtins = sorted(
-                (c for c in criteria if c.builtin_key in order), key=lambda c: order[c.builtin_key]
+                (c for c in criteria if c.builtin_key in order),
+                key=lambda c: order[c.builtin_key or ""],
             )
             for criterion in builtins:
                 criterion.active, criterion.text = True, None
@@ -264,7 +268,9 @@ class EligibilityService:
                     )
                 )
             elif not confirmed and check is not None:
-                session.execute(delete(EligibilityCheck).where(EligibilityCheck.id == check.id))
+                session.execute(
+                    delete(EligibilityCheck).where(col(EligibilityCheck.id) == check.id)
+                )
 
     def confirmations(self, enrolment_id: int) -> dict[int, date]:
         """criterion id → the day it was confirmed for this application."""

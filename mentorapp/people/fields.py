@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mentorapp.domain import languages
 from mentorapp.domain.text import clean_text, is_email, normalise_email
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
@@ -67,17 +68,9 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELD_BY_KEY = {spec.key: spec for spec in FIELDS}
 
-LANGUAGE_CODES = ("sv", "en")
+LANGUAGE_CODES = languages.MEETING_CODES  # the meeting languages, in the table's order
 MAX_YEARS = 60  # years of experience, as the participant editor allows
 _MAX_DIGITS = 18  # a whole number of more digits is never a sensible value
-_LANGUAGE_WORDS = {
-    "sv": "sv",
-    "svenska": "sv",
-    "swedish": "sv",
-    "en": "en",
-    "engelska": "en",
-    "english": "en",
-}
 _LANGUAGE_SEPARATORS = re.compile(r"\s*(?:,|;|/|\boch\b|\band\b)\s*", re.IGNORECASE)
 _YES = {"yes", "ja", "true", "1", "x", "y", "j"}
 _NO = {"no", "nej", "false", "0", "n", ""}
@@ -97,10 +90,11 @@ def split_languages(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words as written (once each): "Svenska, franska" → (("sv",), ("franska",))."""
     codes: set[str] = set()
     others: dict[str, str] = {}
+    known = languages.meeting_language_words()
     for word in _LANGUAGE_SEPARATORS.split(raw.strip()):
         if not word:
             continue
-        code = _LANGUAGE_WORDS.get(word.casefold())
+        code = known.get(word.casefold())
         if code is None:
             others.setdefault(word.casefold(), word)
         else:

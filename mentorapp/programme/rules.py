@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mentorapp.domain.languages import ui_languages
 from mentorapp.domain.text import fold, is_email
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import LANGUAGES, N_, _, format_date, ngettext
@@ -49,7 +50,11 @@ def validate_programme(draft: ProgrammeDraft) -> None:
             email=draft.contact_email.strip(),
         )
     if draft.default_language not in LANGUAGES:
-        raise ValidationError(N_("Choose Swedish or English."), field="default_language")
+        raise ValidationError(
+            N_("Choose one of the languages Mentorapp speaks: {languages}."),
+            field="default_language",
+            languages=", ".join(row.native_name for row in ui_languages()),
+        )
     if not 1 <= draft.meetings_per_round <= 12:
         raise ValidationError(
             N_("The number of meetings per round must be between 1 and 12."),

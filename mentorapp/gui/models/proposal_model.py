@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from mentorapp.domain import languages
 from mentorapp.i18n import _
+
+if TYPE_CHECKING:
+    from mentorapp.matching.model import Proposal
 
 ADEPT_ID = Qt.ItemDataRole.UserRole + 1
 MENTOR_ID = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +27,7 @@ def _cell(text: str, mentor_id: int, adept_id: int | None = None) -> QStandardIt
 
 
 class ProposalModel(QStandardItemModel):
-    def show(self, proposal) -> None:
+    def show(self, proposal: Proposal | None) -> None:
         self.clear()
         self.setHorizontalHeaderLabels(
             [_("Mentor and adepts"), _("Score"), _("Language"), _("State")]
@@ -38,7 +44,7 @@ class ProposalModel(QStandardItemModel):
             name = _cell(f"{mentor.name} ({capacity})", mentor.enrolment_id)
             name.setFont(bold)
             name.setData(group.group_id, GROUP_ID)
-            language = "Svenska" if group.language == "sv" else "English"
+            language = languages.get_or_fallback(group.language).native_name
             state = _("accepted") if group.group_id else ""
             row = [
                 name,
