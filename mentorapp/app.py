@@ -6,11 +6,12 @@ fills in a moment later; tests and tools that need it complete use build_window(
 
 from __future__ import annotations
 
-import shutil
+import logging
 import sys
 import tempfile
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
@@ -21,6 +22,8 @@ from mentorapp.errors import MentorappError
 from mentorapp.gui.workers import stop_jobs
 from mentorapp.i18n import _, normalise_language, set_language
 from mentorapp.paths import default_database_path, resource_path
+
+_log = logging.getLogger(__name__)
 
 
 def first_start_language() -> str:
@@ -61,7 +64,7 @@ def open_workspace(
         folder = Path(tempfile.mkdtemp(prefix="mentorapp-demo-"))
         services = Services.open(folder / "demo.db")
         write_demo(services.database)
-        return Workspace.temporary(services)
+        return Workspace.temporary(services, folder)  # the folder goes when the demo does
     keep = load_settings().safety_copies_keep
     if database is None:  # Mentorapp's own data folder is ours to make; a named one is not
         from mentorapp.db.files import private_folder
@@ -99,7 +102,10 @@ def build_window(database: Path | None, demo: bool, language: str | None):
 def _report_unexpected(window: QWidget) -> None:
     """A bug must not vanish into a console nobody sees: say so, and that saved work is safe."""
 
-    def hook(kind, error, trace) -> None:
+    def hook(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        _log.error("unexpected error in the window", exc_info=(kind, error, trace))
         traceback.print_exception(kind, error, trace)
         QMessageBox.critical(
             window,
@@ -119,6 +125,7 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
     window = empty_window(demo, language)
     _report_unexpected(window)
     window.show()
+    _start_log()
     outcome = {"code": 0}
 
     def open_database() -> None:
@@ -136,6 +143,8 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
             window.attach_workspace(workspace)
             window.welcome()
         except MentorappError as error:
+            trace = error if error.__cause__ is not None else None  # a wrapped driver's error
+            _log.info("the window could not open its file: %s", _described(error), exc_info=trace)
             QMessageBox.critical(window, error.user_title(), error.user_message())
             outcome["code"] = 2
             window.close()
@@ -154,11 +163,33 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
             try:
                 workspace.close()
             except MentorappError as error:  # e.g. a full disk for the closing safety copy
+                _log.warning("closing the file failed: %s", _described(error))
                 print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
-            if window.context.demo:  # the demo's temporary folder goes when the demo does
-                shutil.rmtree(workspace.services.database.path.parent, ignore_errors=True)
         _delete_window(window)
     return outcome["code"] or code
+
+
+def _start_log() -> None:
+    """The log file, once the window is shown (setting it up costs a few milliseconds)."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from mentorapp.workspace.log import running_on, setup_logging
+
+    setup_logging()
+    _log.info(
+        "Mentorapp %s: window (%s, Qt %s, PySide6 %s)",
+        __version__,
+        running_on(),
+        qVersion(),
+        pyside_version,
+    )
+
+
+def _described(error: BaseException) -> str:
+    from mentorapp.workspace.log import describe
+
+    return describe(error)
 
 
 def _delete_window(window: QWidget) -> None:

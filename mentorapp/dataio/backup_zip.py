@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import zipfile
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
@@ -31,6 +32,8 @@ from mentorapp.db.files import private_temporary, refuse_programme_file
 from mentorapp.db.migrate import schema_revision
 from mentorapp.errors import MentorappError
 from mentorapp.i18n import N_
+
+_log = logging.getLogger(__name__)
 
 FORMAT = "mentorapp-backup"
 FORMAT_VERSION = 1
@@ -110,10 +113,8 @@ class BackupService:
     """What a front end calls for backups of the open database and its safety copies."""
 
     def __init__(self, database: Database) -> None:
-        from mentorapp.db.safety import SafetyCopies
-
         self._db = database
-        self.safety_copies = SafetyCopies(database.path)
+        self.safety_copies = database.safety_copies()
 
     def export(self, path: Path, delimiter: str = ",") -> BackupManifest:
         return export_backup(self._db, path, delimiter)
@@ -187,6 +188,8 @@ def export_backup(database: Database, path: Path, delimiter: str = ",") -> Backu
             path=path,
             detail=exc.strerror or str(exc),
         ) from exc
+    rows, revision = sum(entry.rows for entry in manifest.files), manifest.schema_revision
+    _log.info("backup written: %d tables, %d rows, schema %s", len(contents), rows, revision)
     return manifest
 
 
@@ -198,20 +201,18 @@ def restore_backup(
     A database that holds data is only replaced with ``replace_existing``, and then a
     "before-restore" safety copy is made first.
     """
-    from mentorapp.db.safety import SafetyCopies
-
     contents = source if isinstance(source, BackupContents) else read_backup(Path(source))
     held = row_counts(database)
     if any(held.values()) and not replace_existing:
         raise _needs_confirmation(database, held)
-    copy = SafetyCopies(database.path).make("before-restore") if any(held.values()) else None
+    copy = database.safety_copies().make("before-restore") if any(held.values()) else None
     tables = backup_tables()
     try:
         with database.transaction() as session:
             connection = session.connection()
             if not replace_existing and any(_counts(connection).values()):
                 raise _needs_confirmation(database, _counts(connection))
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            database.defer_foreign_keys(connection)  # checked once all rows are in, at commit
             for table in reversed(tables):
                 connection.execute(table.delete())
             for table in tables:
@@ -226,6 +227,13 @@ def restore_backup(
             detail=dialect.excerpt(exc.orig),
         ) from exc
     rows = {name: len(values) for name, values in contents.rows.items()}
+    _log.info(
+        "backup restored: %d rows in %d tables replaced %d rows (safety copy first: %s)",
+        sum(rows.values()),
+        len(rows),
+        sum(held.values()),
+        copy is not None,
+    )
     return RestoreReport(contents.manifest, rows, copy, held)
 
 
@@ -234,7 +242,7 @@ def row_counts(database: Database) -> dict[str, int]:
         return _counts(session.connection())
 
 
-def _counts(connection) -> dict[str, int]:
+def _counts(connection: Connection) -> dict[str, int]:
     query = select(func.count())
     return {t.name: connection.execute(query.select_from(t)).scalar_one() for t in backup_tables()}
 
@@ -246,7 +254,7 @@ def _needs_confirmation(database: Database, held: dict[str, int]) -> RestoreNeed
             "people: {people}). Restoring the backup replaces all of it; a safety copy is "
             "saved first. Choose to replace it, or restore into a new file."
         ),
-        path=database.path,
+        path=database.location,
         programmes=held.get("programme", 0),
         cohorts=held.get("cohort", 0),
         people=held.get("person", 0),

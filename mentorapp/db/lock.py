@@ -16,6 +16,7 @@ import getpass
 import json
 import os
 import platform
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -181,7 +182,7 @@ def _write_at_start(descriptor: int, data: bytes) -> None:
 def _os_lock(descriptor: int) -> bool | None:
     """True: locked; False: another process holds it; None: this file system has no locks."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":  # os.name == "nt", spelled so type checkers see it
             import msvcrt
 
             os.lseek(descriptor, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -199,7 +200,7 @@ def _os_lock(descriptor: int) -> bool | None:
 
 def _os_unlock(descriptor: int) -> None:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(descriptor, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)

@@ -10,8 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentorapp.db.backends.sqlite import SQLiteFile
 from mentorapp.db.damage import unreadable
-from mentorapp.db.engine import Database, make_engine
+from mentorapp.db.engine import Database
 from mentorapp.db.files import (
     connect_existing,
     create_private_file,
@@ -116,6 +117,7 @@ def _upgrade(database: Database) -> None:
         # Batch migrations rebuild tables; with foreign keys on, dropping the old table would
         # cascade-delete the rows that point at it. The switch only works outside a transaction.
         raw = connection.connection.dbapi_connection
+        assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
@@ -128,7 +130,7 @@ def _upgrade(database: Database) -> None:
                             "Updating “{path}” to this version of Mentorapp failed, so nothing "
                             "was changed. A copy was saved beside it. Please contact support."
                         ),
-                        path=database.path,
+                        path=database.location,
                     )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
@@ -139,14 +141,14 @@ def open_database(path: Path) -> Database:
     path = Path(path)
     state = inspect_file(path)
     if state.revision == head_revision():
-        return Database(path, make_engine(path))
+        return Database(SQLiteFile(path))
     if state.has_tables and state.revision is not None:
         copy_before_migration(path, state.revision)
     if not path.exists():
         create_private_file(path)  # people's data: owner-only from the first byte
     elif not state.has_tables:
         make_private(path)
-    database = Database(path, make_engine(path))
+    database = Database(SQLiteFile(path))
     try:
         _upgrade(database)
     except Exception:

@@ -11,20 +11,22 @@ sentence naming it instead of a new, empty programme somewhere unexpected.
 
 from __future__ import annotations
 
-import errno
-import sqlite3
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorapp.db.damage import unreadable
+from mentorapp.db.backends import backend_for
+from mentorapp.db.backends.sqlite import SQLiteFile
 from mentorapp.db.engine import Database
-from mentorapp.db.files import connect_existing, location_writable
+from mentorapp.db.files import location_writable
 from mentorapp.db.lock import DatabaseLock
 from mentorapp.db.migrate import head_revision, inspect_file, open_database
 from mentorapp.db.read_only import ReadOnlyDatabase, open_read_only
-from mentorapp.db.safety import remove_stale_partials
+from mentorapp.db.safety import SafetyCopies
 from mentorapp.errors import DatabaseRefused, MentorappError
 from mentorapp.i18n import N_
+
+_log = logging.getLogger(__name__)
 
 
 class DatabaseMissing(MentorappError):
@@ -83,45 +85,49 @@ def require_folder(path: Path) -> None:
 
 
 def check_integrity(path: Path) -> None:
-    """``PRAGMA quick_check`` through a read-only connection; DatabaseRefused if not "ok".
-
-    quick_check reads every page (about 20 ms for 10,000 people, see bench_open.py) but skips
-    the index-content comparison of integrity_check, which costs about twice as much.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        connection = connect_existing(path, read_only=True)
-        try:
-            rows = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        raise unreadable(path, exc) from exc
-    if rows != ["ok"]:
-        detail = "; ".join(str(row) for row in rows)
-        raise unreadable(path, sqlite3.DatabaseError(f"database disk image is malformed: {detail}"))
+    """The file's quick check (``SQLiteFile.check_integrity``); DatabaseRefused if damaged."""
+    SQLiteFile(Path(path)).check_integrity()
 
 
 @dataclass
 class WritableFile:
-    """A file held for writing: its database and the lock that keeps others out."""
+    """A database held for writing: the lock that keeps others out and, for the GUI, the
+    safety copies made when it opens (the day's first) and when it closes."""
 
     database: Database
     lock: DatabaseLock | None
+    safety: SafetyCopies | None = None
+
+    def reopen(self) -> None:
+        """After the file was replaced from a safety copy: a fresh connection (lock kept)."""
+        location = self.database.location
+        self.database.close()
+        self.database = open_database(location)
 
     def close(self) -> None:
-        self.database.close()
-        if self.lock is not None:
-            self.lock.release()
+        """The closing safety copy (if any), then the connection and the lock go, even if
+        that copy could not be made."""
+        try:
+            if self.safety is not None:
+                self.safety.make("quit")
+        finally:
+            self.database.close()
+            if self.lock is not None:
+                self.lock.release()
 
 
-def open_for_writing(path: Path, create: bool = False) -> WritableFile:
+def open_for_writing(
+    path: Path, create: bool = False, safety_copies_keep: int | None = None
+) -> WritableFile:
     """Hold the lock, check the file, migrate if needed, and return it open.
+
+    ``safety_copies_keep`` (how many of each kind to keep; the GUI's choice): copy the file
+    on the day's first opening and again when it is closed. The command line makes none.
 
     Raises DatabaseMissing (no file, and not ``create``; or no folder), FileIsReadOnly,
     DatabaseInUse (with the holder's name and time), or DatabaseRefused (damaged, not ours,
-    newer). Nothing is created or changed when it raises.
+    newer), or SafetyCopyError (the day's copy could not be made). Nothing is created or
+    changed when it raises, and the lock is released again.
     """
     path = Path(path)
     if create and not path.exists():
@@ -130,6 +136,7 @@ def open_for_writing(path: Path, create: bool = False) -> WritableFile:
         require_existing(path)
         if not create and path.stat().st_size == 0:
             raise empty_file(path)
+    backend = backend_for(path)
     if not location_writable(path) and not path.exists():
         raise DatabaseMissing(
             N_(
@@ -141,19 +148,33 @@ def open_for_writing(path: Path, create: bool = False) -> WritableFile:
         )
     if not location_writable(path):
         inspect_file(path)  # a damaged or foreign file is refused as such, not as read-only
-        check_integrity(path)
+        backend.check_integrity()
         raise read_only_error(path)
-    lock = DatabaseLock(path)
-    lock.acquire()
+    lock = backend.lock()
     try:
-        inspect_file(path)  # not ours, or newer: said as such, before any page is checked
-        check_integrity(path)
-        _remove_stale_partials(path)
+        lock.acquire()
+    except MentorappError as refused:
+        _log.info("%s not opened for writing: %s", path.name, type(refused).__name__)
+        raise
+    try:
+        state = inspect_file(path)  # not ours, or newer: said so, before any page is checked
+        backend.check_integrity()
+        backend.remove_stale_partials()
         database = open_database(path)
     except BaseException:
         lock.release()
         raise
-    return WritableFile(database, lock)
+    _log.info("%s opened for writing at revision %s", path.name, _migrated(state.revision))
+    held = WritableFile(database, lock)
+    if safety_copies_keep is not None:
+        try:
+            held.safety = backend.safety_copies(keep=safety_copies_keep)
+            held.safety.daily_if_needed()
+        except BaseException:
+            held.safety = None  # no closing copy of a file that was not opened
+            held.close()
+            raise
+    return held
 
 
 def empty_file(path: Path) -> DatabaseMissing:
@@ -191,15 +212,13 @@ def open_for_reading(path: Path) -> ReadOnlyDatabase:
     check_integrity(path)
     if state.revision != head_revision() and location_writable(path):
         open_for_writing(path).close()  # the lock refuses if another Mentorapp has it
+    _log.info("%s opened for reading (found at revision %s)", path.name, state.revision)
     return open_read_only(path)
 
 
-def _remove_stale_partials(path: Path) -> None:
-    """Half-written copies left by a process that was killed; only the lock holder writes
-    them, so while we hold the lock none of them is still being written. A folder we may
-    not clean does not stop the opening: erasure counts what is left."""
-    try:
-        remove_stale_partials(path)
-    except OSError as exc:
-        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise
+def _migrated(found: str | None) -> str:
+    """The file's revision for the log, saying so when it was upgraded (after a safety copy)."""
+    head = head_revision()
+    if found is None or found == head:
+        return head
+    return f"{head}, upgraded from {found} after a safety copy"

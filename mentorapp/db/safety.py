@@ -18,6 +18,8 @@ are counted, restorable and deleted like the others.
 
 from __future__ import annotations
 
+import builtins
+import logging
 import os
 import platform
 import re
@@ -40,6 +42,7 @@ from mentorapp.i18n import N_
 
 REASONS = ("daily", "quit", "before-restore", "manual", "before-migration")
 _STAMP = "%Y%m%d-%H%M%S"
+_log = logging.getLogger(__name__)
 # private_temporary's name, and the -wal/-shm/-journal SQLite gives it while the copy is made
 _PARTIAL = r"\.partial(?:-wal|-shm|-journal)?"
 _COUNTS = {
@@ -113,6 +116,7 @@ class SafetyCopies:
                 detail=str(exc),
             ) from exc
         self._rotate(reason, keep=target)
+        _log.info("safety copy made: %s", target.name)
         return target
 
     def daily_if_needed(self, now: datetime | None = None) -> Path | None:
@@ -129,7 +133,8 @@ class SafetyCopies:
         """Every copy, newest first, with what it holds (read without changing it)."""
         return [self._describe(path, made_at, reason) for path, made_at, reason in self._found()]
 
-    def older_than(self, cutoff: datetime) -> list[SafetyCopy]:
+    # Below the method list(), the built-in list has to be named builtins.list.
+    def older_than(self, cutoff: datetime) -> builtins.list[SafetyCopy]:
         """The copies made before ``cutoff``, newest first (described, for the user to see)."""
         return [
             self._describe(path, made_at, reason)
@@ -155,9 +160,10 @@ class SafetyCopies:
                     detail=exc.strerror or str(exc),
                 ) from exc
             deleted += 1
+        _log.info("%d safety copies of %s deleted", deleted, self.db_path.name)
         return deleted
 
-    def partials(self) -> list[Path]:
+    def partials(self) -> builtins.list[Path]:
         """Half-written copies: hidden ``.partial`` files in the folder and beside the file."""
         found = []
         for folder, pattern in (
@@ -229,6 +235,7 @@ class SafetyCopies:
         finally:
             source.close()
         make_private_with_side_files(self.db_path)
+        _log.info("%s restored from the safety copy %s", self.db_path.name, copy_path.name)
         return before
 
     def _free_name(self, stamp: str, reason: str) -> Path:
@@ -244,7 +251,7 @@ class SafetyCopies:
             return self.folder / f"{stem}-{stamp}-{reason}.db"
         return self.folder / f"{stem}-{stamp}-{reason}-{max(taken) + 1}.db"
 
-    def _parsed(self) -> list[tuple[Path, datetime, str, int]]:
+    def _parsed(self) -> builtins.list[tuple[Path, datetime, str, int]]:
         found = []
         for path in self.folder.iterdir() if self.folder.is_dir() else ():
             match = self._pattern.match(path.name)
@@ -260,7 +267,7 @@ class SafetyCopies:
         found.sort(key=lambda item: (item[1], item[3]), reverse=True)
         return found
 
-    def _found(self) -> list[tuple[Path, datetime, str]]:
+    def _found(self) -> builtins.list[tuple[Path, datetime, str]]:
         return [(path, made_at, reason) for path, made_at, reason, _n in self._parsed()]
 
     def _rotate(self, reason: str, keep: Path) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from types import UnionType
 from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlmodel import Session
+from sqlalchemy import RowMapping, Select, String, func, select
+from sqlalchemy import cast as sql_cast
+from sqlmodel import Session, col
 
 from mentorapp.db import Database
 from mentorapp.domain.codes import education_fields, industries
@@ -55,46 +57,47 @@ class ParticipantError(ValidationError, FieldError):
     """A value that breaks a rule; ``field`` names the key of the value. Nothing was saved."""
 
 
-def _participant_query():
+def _participant_query() -> Select[Any]:
     """All the columns of ``ParticipantRow`` in one statement: the latest status change and
     the confirmed criteria come from correlated subqueries that use their indexes."""
     last_change = (
         select(func.max(StatusChange.id))
-        .where(StatusChange.enrolment_id == Enrolment.id)
+        .where(col(StatusChange.enrolment_id) == Enrolment.id)
         .correlate(Enrolment)
         .scalar_subquery()
     )
     confirmed = (
-        select(func.group_concat(EligibilityCheck.criterion_id))
-        .where(EligibilityCheck.enrolment_id == Enrolment.id)
+        # group_concat on SQLite, string_agg on PostgreSQL (which joins text only)
+        select(func.aggregate_strings(sql_cast(EligibilityCheck.criterion_id, String), ","))
+        .where(col(EligibilityCheck.enrolment_id) == Enrolment.id)
         .correlate(Enrolment)
         .scalar_subquery()
     )
     columns = [
-        Enrolment.id.label("enrolment_id"),
+        col(Enrolment.id).label("enrolment_id"),
         Enrolment.person_id,
         Enrolment.cohort_id,
         Enrolment.role,
         Enrolment.status,
-        StatusChange.changed_on.label("status_changed_on"),
-        StatusChange.reason.label("status_reason"),
+        col(StatusChange.changed_on).label("status_changed_on"),
+        col(StatusChange.reason).label("status_reason"),
         *(getattr(Person, key) for key in PERSON_FIELDS),
-        Organisation.name.label("employer"),
+        col(Organisation.name).label("employer"),
         *(getattr(Enrolment, key) for key in ENROLMENT_FIELDS),
         confirmed.label("confirmed"),
     ]
     return (
         select(*columns)
         .select_from(Enrolment)
-        .join(Person, Person.id == Enrolment.person_id)
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-        .outerjoin(StatusChange, StatusChange.id == last_change)
-        .order_by(Enrolment.id)
+        .join(Person, col(Person.id) == Enrolment.person_id)
+        .outerjoin(Organisation, col(Organisation.id) == Person.organisation_id)
+        .outerjoin(StatusChange, col(StatusChange.id) == last_change)
+        .order_by(col(Enrolment.id))
     )
 
 
-def _to_row(values: dict[str, Any]) -> ParticipantRow:
-    values = dict(values)
+def _to_row(row: RowMapping) -> ParticipantRow:
+    values = dict(row)
     values["languages"] = tuple(c for c in (values["languages"] or "").split(",") if c)
     values["digital"] = bool(values["digital"])
     values["employer"] = values["employer"] or ""
@@ -109,15 +112,15 @@ class ParticipantService:
 
     def rows(self, cohort_id: int, role: str | None = None) -> list[ParticipantRow]:
         """Everyone who applied to the round (optionally one role), in the order they came."""
-        query = _participant_query().where(Enrolment.cohort_id == cohort_id)
+        query = _participant_query().where(col(Enrolment.cohort_id) == cohort_id)
         if role is not None:
-            query = query.where(Enrolment.role == role)
+            query = query.where(col(Enrolment.role) == role)
         with self._db.reading() as session:
             return [_to_row(r) for r in session.execute(query).mappings()]
 
     def row(self, enrolment_id: int) -> ParticipantRow:
         with self._db.reading() as session:
-            found = session.execute(_participant_query().where(Enrolment.id == enrolment_id))
+            found = session.execute(_participant_query().where(col(Enrolment.id) == enrolment_id))
             values = found.mappings().first()
         if values is None:
             raise ValidationError(N_("This application no longer exists."))
@@ -181,21 +184,13 @@ class ParticipantService:
             enrolment_id = enrolment.id
         return self.row(enrolment_id)
 
-    def remove_from_round(self, enrolment_id: int) -> None:
-        """Take an application out of its round with its history and confirmations.
-        The person stays; erasing a person completely is a separate job."""
-        with self._db.transaction() as session:
-            gone = session.execute(delete(Enrolment).where(Enrolment.id == enrolment_id))
-            if gone.rowcount == 0:
-                raise ValidationError(N_("This application no longer exists."))
-
     def counts(self, cohort_id: int) -> dict[str, dict[str, int]]:
         """role → status → number of applications, with a zero for every status."""
         counts = {role.value: {status.value: 0 for status in EnrolmentStatus} for role in Role}
         query = (
-            select(Enrolment.role, Enrolment.status, func.count())
-            .where(Enrolment.cohort_id == cohort_id)
-            .group_by(Enrolment.role, Enrolment.status)
+            select(col(Enrolment.role), col(Enrolment.status), func.count())
+            .where(col(Enrolment.cohort_id) == cohort_id)
+            .group_by(col(Enrolment.role), col(Enrolment.status))
         )
         with self._db.reading() as session:
             for role, status, number in session.execute(query):
@@ -239,9 +234,9 @@ def clean_value(key: str, value: object, role: str) -> object:
     return text
 
 
-def _typed(key: str, value: object, kind: type) -> Any:
+def _typed(key: str, value: object, kind: type | UnionType) -> Any:
     if not isinstance(value, kind):
-        raise TypeError(f"{key} must be {kind.__name__}, not {value!r}")
+        raise TypeError(f"{key} must be {getattr(kind, '__name__', kind)}, not {value!r}")
     return value
 
 
@@ -285,7 +280,7 @@ def person_with_email(
     Compared in Python, not SQL: SQLite's lower() leaves Å as it is, and an older Mentorapp
     may have stored an address with an invisible character in it."""
     key = normalise_email(email)
-    for person_id, stored in session.execute(select(Person.id, Person.email)):
+    for person_id, stored in session.execute(select(col(Person.id), col(Person.email))):
         if person_id != other_than and normalise_email(stored) == key:
             return session.get(Person, person_id)
     return None
@@ -306,8 +301,10 @@ def _check_email_free(session: Session, email: str, person_id: int | None) -> No
 
 
 def _check_not_enrolled(session: Session, person: Person, cohort_id: int, role: str) -> None:
-    query = select(Enrolment.id).where(
-        Enrolment.person_id == person.id, Enrolment.cohort_id == cohort_id, Enrolment.role == role
+    query = select(col(Enrolment.id)).where(
+        col(Enrolment.person_id) == person.id,
+        col(Enrolment.cohort_id) == cohort_id,
+        col(Enrolment.role) == role,
     )
     if session.execute(query).first() is not None:
         template = (
@@ -345,7 +342,7 @@ def _organisation(session: Session, programme_id: int, name: str) -> int | None:
     """The id of the programme's organisation called ``name`` (any case), created if new."""
     if not name:
         return None
-    query = select(Organisation).where(Organisation.programme_id == programme_id)
+    query = select(Organisation).where(col(Organisation.programme_id) == programme_id)
     for organisation in session.scalars(query):
         if fold(organisation.name) == fold(name):
             return organisation.id

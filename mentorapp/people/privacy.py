@@ -7,10 +7,11 @@ round, role and status and the groups remain as they were. Everything free-text 
 identifying that hangs on them goes: goals, status reasons, preferred mentor gender,
 eligibility confirmations, their employer link and their part of a group's score notes.
 
-The rows are rewritten with ``secure_delete`` on, then the file is VACUUMed and its WAL
-truncated, so no trace stays in the file or its free pages. Safety copies made before the
-erasure still hold the data: the report counts them, and ``erase_from_safety_copies``
-deletes them (and makes one fresh copy from the cleaned file) when the coordinator agrees.
+The rows are rewritten so that no trace stays in the file or its free pages (the database's
+backend does that: for a file, ``secure_delete`` on, then VACUUM and an emptied WAL). Safety
+copies made before the erasure still hold the data: the report counts them, and
+``erase_from_safety_copies`` deletes them (and makes one fresh copy from the cleaned file)
+when the coordinator agrees.
 Half-written copies left by a killed Mentorapp are never of use: erasure deletes them at once
 (when this process holds the file's lock, so none is still being written) and counts any it
 could not. The employer the person named is handled by ``partners.forget_person``.
@@ -19,20 +20,18 @@ could not. The employer the person named is handled by ``partners.forget_person`
 from __future__ import annotations
 
 import json
+import logging
 import os
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import delete
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from mentorapp.db.engine import Database, SaveFailed
+from mentorapp.db.engine import Database
 from mentorapp.db.files import private_temporary
-from mentorapp.db.safety import SafetyCopies
 from mentorapp.domain.dates import add_months
 from mentorapp.domain.models import (
     Cohort,
@@ -51,6 +50,7 @@ from mentorapp.people.participants import PERSON_FIELDS, person_with_email
 from mentorapp.programme.partners import forget_person
 
 ERASED_PREFIX, ERASED_DOMAIN = "erased-", "@invalid"
+_log = logging.getLogger(__name__)
 
 
 def is_erased(email: str) -> bool:
@@ -108,6 +108,7 @@ class PrivacyService:
         json_path, text_path = folder / f"{stem}.json", folder / f"{stem}.txt"
         _write(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         _write(text_path, privacy_data.as_text(data))
+        _log.info("personal data of person id %d exported", person_id)
         return json_path, text_path
 
     def erase_person(self, person_id: int) -> ErasureReport:
@@ -117,37 +118,29 @@ class PrivacyService:
         """Erase these people together (one transaction), then clean the file once."""
         ids = tuple(dict.fromkeys(person_ids))
         erased_at = datetime.now()
-        with self._db.engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
-            (was,) = raw.execute("PRAGMA secure_delete").fetchone()
-            raw.execute("PRAGMA secure_delete = ON")  # freed space is zeroed, not left behind
-            try:
-                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
-                    kept = sum(_anonymise(session, person_id) for person_id in ids)
-                cleaned = _clean_file(raw)
-            except OperationalError as exc:
-                raise SaveFailed(
-                    N_(
-                        "Mentorapp could not write to {path} ({detail}). Check that the disk "
-                        "has free space and that the file is not read-only, then try again. "
-                        "What you entered is still on screen."
-                    ),
-                    path=self._db.path,
-                    detail=str(exc.orig),
-                ) from exc
-            finally:
-                raw.execute(f"PRAGMA secure_delete = {int(was)}")
-        safety = SafetyCopies(self._db.path)
+        # The backend clears what the storage keeps of erased rows (free pages, a log).
+        kept, cleaned = self._db.erase(
+            lambda session: sum(_anonymise(session, person_id) for person_id in ids)
+        )
+        safety = self._db.safety_copies()
         removed = safety.clean_partials()
         copies = len(safety.list()) + len(safety.partials())
+        _log.info(
+            "person ids %s erased: applications kept %d, file cleaned %s, older safety "
+            "copies %d, half-written copies deleted %d",
+            ",".join(map(str, ids)),
+            kept,
+            cleaned,
+            copies,
+            removed,
+        )
         return ErasureReport(ids, erased_at, kept, cleaned, copies, removed)
 
     def erase_from_safety_copies(self, report: ErasureReport) -> int:
         """Make one copy from the cleaned file, then delete the safety copies made before the
         erasure and any half-written ones, so a safety copy always exists. Returns how many
         were deleted. (Made first: if it cannot be made, nothing is deleted.)"""
-        copies = SafetyCopies(self._db.path)
+        copies = self._db.safety_copies()
         cutoff = report.erased_at.replace(microsecond=0)
         old = [c.path for c in copies.list() if c.made_at <= cutoff]
         if not old and not copies.partials():
@@ -164,8 +157,8 @@ class PrivacyService:
         cutoff = add_months(today, -months)
         query = (
             select(Person, Enrolment, Cohort)
-            .outerjoin(Enrolment, Enrolment.person_id == Person.id)
-            .outerjoin(Cohort, Cohort.id == Enrolment.cohort_id)
+            .outerjoin(Enrolment, col(Enrolment.person_id) == Person.id)
+            .outerjoin(Cohort, col(Cohort.id) == Enrolment.cohort_id)
         )
         rounds: dict[int, list[Cohort]] = {}
         people: dict[int, Person] = {}
@@ -222,10 +215,10 @@ def _anonymise(session: Session, person_id: int) -> int:
     for enrolment in enrolments:
         enrolment.goal = enrolment.preferred_mentor_gender = ""
         session.add(enrolment)
-    for change in session.exec(select(StatusChange).where(StatusChange.enrolment_id.in_(ids))):
+    for change in session.exec(select(StatusChange).where(col(StatusChange.enrolment_id).in_(ids))):
         change.reason = ""
         session.add(change)
-    session.execute(delete(EligibilityCheck).where(EligibilityCheck.enrolment_id.in_(ids)))
+    session.execute(delete(EligibilityCheck).where(col(EligibilityCheck.enrolment_id).in_(ids)))
     _drop_score_notes(session, ids)
     session.flush()
     return len(enrolments)
@@ -234,14 +227,14 @@ def _anonymise(session: Session, person_id: int) -> int:
 def _drop_score_notes(session: Session, enrolment_ids: list) -> None:
     """A group's score notes describe its pairs (shared city, field…): drop the erased
     adept's notes, or all of a group whose mentor is erased."""
-    led = select(MatchGroup).where(MatchGroup.mentor_enrolment_id.in_(enrolment_ids))
+    led = select(MatchGroup).where(col(MatchGroup.mentor_enrolment_id).in_(enrolment_ids))
     for group in session.exec(led):
         group.parts = ""
         session.add(group)
     member = (
         select(MatchGroup, GroupMember)
-        .join(GroupMember, GroupMember.group_id == MatchGroup.id)
-        .where(GroupMember.adept_enrolment_id.in_(enrolment_ids))
+        .join(GroupMember, col(GroupMember.group_id) == MatchGroup.id)
+        .where(col(GroupMember.adept_enrolment_id).in_(enrolment_ids))
     )
     for group, membership in session.exec(member):
         try:
@@ -252,24 +245,6 @@ def _drop_score_notes(session: Session, enrolment_ids: list) -> None:
             parts.pop(str(membership.adept_enrolment_id), None)
         group.parts = json.dumps(parts, ensure_ascii=False) if parts else ""
         session.add(group)
-
-
-def _clean_file(raw: sqlite3.Connection) -> bool:
-    """Rebuild the file without free pages, then empty the WAL.
-
-    False if that failed (a reader kept the WAL, or no room for the rebuild): the erasure is
-    saved, but traces may remain until the file is closed and this is done again.
-    """
-    (timeout,) = raw.execute("PRAGMA busy_timeout").fetchone()
-    try:
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA busy_timeout = 1000")  # a reader holding the WAL: do not hang
-        busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.Error:
-        return False
-    finally:
-        raw.execute(f"PRAGMA busy_timeout = {int(timeout)}")
-    return busy == 0
 
 
 def _write(path: Path, text: str) -> None:

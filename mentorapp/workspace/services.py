@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import distinct, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mentorapp.db import Database
 from mentorapp.db.migrate import open_database, schema_revision
@@ -23,6 +23,8 @@ from mentorapp.people.pipeline import PipelineService
 from mentorapp.programme.programmes import ProgrammeService
 
 if TYPE_CHECKING:
+    from sqlmodel.sql.expression import SelectOfScalar
+
     from mentorapp.dataio.backup_zip import BackupService
     from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
@@ -152,11 +154,11 @@ class Services:
         """Counts for a quick look at a file; people are counted once per role."""
         with self.database.reading() as session:
 
-            def count(query) -> int:
+            def count(query: SelectOfScalar[int]) -> int:
                 return session.exec(query).one()
 
             def people(role: Role) -> int:
-                query = select(func.count(distinct(Enrolment.person_id)))
+                query = select(func.count(distinct(col(Enrolment.person_id))))
                 return count(query.where(Enrolment.role == role.value))
 
             return DatabaseInfo(

@@ -12,7 +12,12 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from mentorapp.i18n import LANGUAGES
-from mentorapp.paths import config_dir_is_own, make_private_folders, user_config_dir
+from mentorapp.paths import (
+    config_dir_is_own,
+    make_private_folders,
+    user_config_dir,
+    user_data_dir,
+)
 
 
 @dataclass
@@ -25,10 +30,20 @@ class Settings:
     safety_copies_keep: int = 10  # of each kind (daily, on quit, …)
     retention_months: int = 24  # people are due for erasure this long after their last round
     csv_delimiter: str = ","  # "," or ";" (Excel in a Swedish locale expects ";")
+    # The organisation's adapted workbook content; "" = workbook_content_folder()'s default.
+    workbook_content_folder: str = ""
 
 
 def settings_path() -> Path:
     return user_config_dir() / "settings.json"
+
+
+def workbook_content_folder(settings: Settings) -> Path:
+    """Where the adapted workbook content lives: the chosen folder, or one in the user's data
+    folder. A setting, not a place beside the database, which may be on a server."""
+    if settings.workbook_content_folder:
+        return Path(settings.workbook_content_folder).expanduser()
+    return user_data_dir() / "workbook-content"
 
 
 def load_settings() -> Settings:
