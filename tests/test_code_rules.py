@@ -1,5 +1,6 @@
 """House rules that keep the code livable, checked on every run."""
 
+import ast
 import re
 import subprocess
 import sys
@@ -56,4 +57,23 @@ def test_the_gui_takes_its_colours_from_the_system_theme() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if fixed.search(line)
     ]
+    assert offenders == []
+
+
+def test_every_parameter_has_a_type() -> None:
+    """Every function's parameters are annotated (``self``, ``cls`` and lambdas aside), so a
+    reader and the type checker know what each one takes."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            arguments = node.args
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+            offenders += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({argument.arg})"
+                for argument in every
+                if argument.annotation is None and argument.arg not in ("self", "cls")
+            ]
     assert offenders == []

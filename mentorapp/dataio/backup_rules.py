@@ -12,7 +12,7 @@ no stricter, so every backup Mentorapp wrote restores (an erased person's stub i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -28,7 +28,7 @@ MAX_LOGO_BYTES = 5_000_000  # as programme_rules.check_logo
 PAIR_RULES = ("locked", "never")
 
 
-def one_of(allowed: Callable[[], tuple[str, ...]] | tuple[str, ...]) -> Check:
+def one_of(allowed: Callable[[], Sequence[str]] | Sequence[str]) -> Check:
     def check(value: Any) -> None:
         choices = allowed() if callable(allowed) else allowed
         if value is not None and value not in choices:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.dataio.row_rules import Application
 from mentorapp.domain.dates import add_months
@@ -43,7 +43,7 @@ def existing_people(session: Session) -> dict[str, int]:
     Normalised here, not in SQL: SQLite's lower() leaves Å and Ö as they are, and an older
     Mentorapp may have stored an address with an invisible character in it."""
     rows = session.exec(select(Person.email, Person.id))
-    return {normalise_email(email): person_id for email, person_id in rows}
+    return {normalise_email(email): cast(int, person_id) for email, person_id in rows}
 
 
 def enrolled(session: Session, cohort: Cohort | None, role: str) -> dict[int, int]:
@@ -53,7 +53,7 @@ def enrolled(session: Session, cohort: Cohort | None, role: str) -> dict[int, in
     query = select(Enrolment.person_id, Enrolment.id).where(
         Enrolment.cohort_id == cohort.id, Enrolment.role == role
     )
-    return {person_id: enrolment_id for person_id, enrolment_id in session.exec(query)}
+    return {person_id: cast(int, enrolment_id) for person_id, enrolment_id in session.exec(query)}
 
 
 def default_programme(session: Session) -> Programme:
@@ -69,6 +69,7 @@ def default_programme(session: Session) -> Programme:
 
 def create_cohort(session: Session, programme: Programme, name: str) -> Cohort:
     """A new round starting in about three months, with the programme's usual length."""
+    assert programme.id is not None
     start = add_months(date.today(), 3)
     has_current = session.exec(
         select(Cohort.id).where(Cohort.programme_id == programme.id, Cohort.is_current)
@@ -93,7 +94,8 @@ def organisations(
 ) -> dict[str, int]:
     """Folded employer name -> organisation id, creating the partners the file introduces."""
     query = select(Organisation).where(Organisation.programme_id == programme_id)
-    known = {fold_words(o.name): o.id for o in session.exec(query.order_by(Organisation.id))}
+    stored = session.exec(query.order_by(col(Organisation.id)))
+    known = {fold_words(o.name): cast(int, o.id) for o in stored}
     names = [a.employer for a in new] + [a.employer for a, _p in updates]
     added: dict[str, Organisation] = {}
     for name in names:
@@ -102,7 +104,7 @@ def organisations(
     if added:
         session.add_all(added.values())
         session.flush()
-        known.update({key: o.id for key, o in added.items()})
+        known.update({key: cast(int, o.id) for key, o in added.items()})
     return known
 
 
@@ -117,7 +119,7 @@ def new_enrolments(
     ]
     if not rows:
         return
-    ids = session.execute(insert(Enrolment).returning(Enrolment.id), rows).scalars().all()
+    ids = session.execute(insert(Enrolment).returning(col(Enrolment.id)), rows).scalars().all()
     today = date.today()
     session.execute(
         insert(StatusChange),
@@ -142,7 +144,7 @@ def create_people(
         | {"email": a.email, "organisation_id": organisations.get(fold_words(a.employer))}
         for a in chunk
     ]
-    result = session.execute(insert(Person).returning(Person.id, Person.email), rows)
+    result = session.execute(insert(Person).returning(col(Person.id), col(Person.email)), rows)
     ids = {email: person_id for person_id, email in result}
     new_enrolments(session, cohort, role, ((ids[a.email], a.enrolment) for a in chunk))
 
@@ -157,12 +159,13 @@ def update_people(
 ) -> None:
     """Overwrite what the file gives; a code the coordinator chose stays while the words match."""
     people = {
-        p.id: p for p in session.exec(select(Person).where(Person.id.in_([i for _a, i in chunk])))
+        p.id: p
+        for p in session.exec(select(Person).where(col(Person.id).in_([i for _a, i in chunk])))
     }
     enrolment_ids = [enrolled[pid] for _a, pid in chunk if pid in enrolled]
     enrolments = {
         e.person_id: e
-        for e in session.exec(select(Enrolment).where(Enrolment.id.in_(enrolment_ids)))
+        for e in session.exec(select(Enrolment).where(col(Enrolment.id).in_(enrolment_ids)))
     }
     to_enrol: list[tuple[int, dict]] = []
     for application, person_id in chunk:

@@ -7,10 +7,11 @@ with bulk inserts in chunks, so a large form export takes seconds, not minutes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.dataio import import_store as store
 from mentorapp.dataio.columns import auto_map, missing_required
@@ -22,6 +23,8 @@ from mentorapp.domain.models import Cohort, Enrolment, Programme, StatusChange
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _
 from mentorapp.people.fields import FIELD_BY_KEY
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "ImportCancelled",
@@ -114,13 +117,25 @@ def run_import(
     try:
         with database.transaction() as session:
             job.session = session
-            return job.run()
+            report = job.run()
     except ImportCancelled:
         report = job.report
         report.created = report.updated = report.skipped = 0
         report.written = report.cohort_created = report.programme_created = False
         report.cancelled = True
+        _log.info("import of %s cancelled, nothing written", options.role)
         return report
+    _log.info(
+        "import of %s: %d rows, %d created, %d updated, %d skipped, %d with errors, written %s",
+        options.role,
+        report.total_rows,
+        report.created,
+        report.updated,
+        report.skipped,
+        report.rows_with_errors,
+        report.written,
+    )
+    return report
 
 
 class _Import:
@@ -169,7 +184,7 @@ class _Import:
             )
         kept = {application.row for application in applications}
         report.warnings = [warning for warning in warnings if warning.row in kept]
-        programme = session.exec(select(Programme).order_by(Programme.id)).first()
+        programme = session.exec(select(Programme).order_by(col(Programme.id))).first()
         cohort = store.find_cohort(session, programme, options.cohort_name)
         existing = store.existing_people(session)
         enrolled = store.enrolled(session, cohort, options.role)
@@ -226,9 +241,9 @@ class _Import:
             done += len(chunk)
             self.step(done)
         for start in range(0, len(new), CHUNK):
-            chunk = new[start : start + CHUNK]
-            store.create_people(session, cohort, self.options.role, chunk, organisations)
-            done += len(chunk)
+            batch = new[start : start + CHUNK]
+            store.create_people(session, cohort, self.options.role, batch, organisations)
+            done += len(batch)
             self.step(done)
 
 
@@ -276,12 +291,12 @@ def _keep_other_languages(
     for start in range(0, len(people), CHUNK):
         query = (
             select(StatusChange, Enrolment.person_id)
-            .join(Enrolment, StatusChange.enrolment_id == Enrolment.id)
+            .join(Enrolment, col(StatusChange.enrolment_id) == Enrolment.id)
             .where(
                 Enrolment.cohort_id == cohort.id,
                 Enrolment.role == role,
-                Enrolment.person_id.in_(people[start : start + CHUNK]),
-                StatusChange.from_status.is_(None),
+                col(Enrolment.person_id).in_(people[start : start + CHUNK]),
+                col(StatusChange.from_status).is_(None),
                 StatusChange.reason == "",
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mentorapp.dataio.csv_files import write_csv
 from mentorapp.db import Database
@@ -34,10 +34,10 @@ def participant_rows(database: Database, cohort_name: str, role: str) -> list[li
         cohort = find_round(session, cohort_name)
         query = (
             select(Enrolment, Person, Organisation.name)
-            .join(Person, Person.id == Enrolment.person_id)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .join(Person, col(Person.id) == Enrolment.person_id)
+            .outerjoin(Organisation, col(Organisation.id) == Person.organisation_id)
             .where(Enrolment.cohort_id == cohort.id, Enrolment.role == role)
-            .order_by(Enrolment.id)
+            .order_by(col(Enrolment.id))
         )
         rows = session.exec(query).all()
     keys = [spec.key for spec in export_fields(role)]

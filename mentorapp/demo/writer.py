@@ -123,7 +123,9 @@ def _add_organisations(session: Session, programme_id: int) -> list[Organisation
             programme_id=programme_id,
             name=employer.name,
             contact_name=employer.contact_name,
-            contact_email=_email(Name(*employer.contact_name.split(" ", 1), ""), "example.org")
+            contact_email=_email(
+                Name(*employer.contact_name.partition(" ")[::2], ""), "example.org"
+            )
             if employer.contact_name
             else "",
             note=employer.note,
@@ -202,21 +204,21 @@ def _add_people(
         person.languages = rng.choices(("sv,en", "sv", "en"), (11, 8, 1))[0]
         if name in retirees:
             retiree = data.retirees[retirees.index(name)]
-            profile, person.industry = retiree.profile, retiree.industry
+            career, person.industry = retiree.profile, retiree.industry
             person.industry_text = retiree.industry_text
             person.years_experience = rng.randint(30, 35)
         else:
             index = employed % len(data.employers)
             employed += 1
             employer = data.employers[index]
-            profile = rng.choice(employer.profiles)
+            career = rng.choice(employer.profiles)
             person.organisation_id = organisations[index].id
             person.industry, person.industry_text = employer.industry, employer.industry_text
             person.years_experience = rng.randint(5, 30)
-        person.job_title = profile.job_title
-        person.education_level = profile.level
-        person.education_field = profile.field
-        person.education_field_text = profile.field_text
+        person.job_title = career.job_title
+        person.education_level = career.level
+        person.education_field = career.field
+        person.education_field_text = career.field_text
         mentor_people.append(person)
     session.add_all(mentor_people)
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
 
@@ -12,7 +13,7 @@ from mentorapp.documents.text import esc
 FILL_IN = "_" * 28
 
 
-def bullets(items: tuple[str, ...], style=None) -> ListFlowable:
+def bullets(items: tuple[str, ...], style: ParagraphStyle | None = None) -> ListFlowable:
     """A bulleted list with accent-coloured bullets."""
     style = style or styles().bullet
     return ListFlowable(
@@ -27,7 +28,7 @@ def bullets(items: tuple[str, ...], style=None) -> ListFlowable:
     )
 
 
-def numbered(items: tuple[str, ...], style=None) -> ListFlowable:
+def numbered(items: tuple[str, ...], style: ParagraphStyle | None = None) -> ListFlowable:
     """A numbered list (1., 2., …) with bold accent numbers."""
     style = style or styles().bullet
     return ListFlowable(
@@ -41,7 +42,7 @@ def numbered(items: tuple[str, ...], style=None) -> ListFlowable:
     )
 
 
-def fill_in(label: str, style=None) -> Paragraph:
+def fill_in(label: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A "Date: ________" line to write on."""
     return Paragraph(f"{esc(label)}: {FILL_IN}", style or styles().body)
 

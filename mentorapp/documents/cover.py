@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
-from mentorapp.documents.styles import ACCENT, ACCENT_PALE, RULE, styles
+from mentorapp.documents.styles import ACCENT, ACCENT_PALE, RULE, Styles, styles
 from mentorapp.documents.text import date_range, esc
 
 if TYPE_CHECKING:
@@ -48,7 +49,9 @@ class Cover(Flowable):
         self.width, self.height = available_width, available_height
         return available_width, available_height - 0.01
 
-    def _place(self, text: str, style, top: float, width: float | None = None) -> float:
+    def _place(
+        self, text: str, style: ParagraphStyle, top: float, width: float | None = None
+    ) -> float:
         """Draw a paragraph whose top is at ``top``; returns its bottom."""
         paragraph = Paragraph(text, style)
         _w, height = paragraph.wrapOn(self.canv, width or self.width - 2 * SIDE, 1000)
@@ -98,7 +101,7 @@ class Cover(Flowable):
         self._place(esc(dates), st.cover_dates, top - 0.5 * mm)
         self._draw_footer(st)
 
-    def _draw_footer(self, st) -> None:
+    def _draw_footer(self, st: Styles) -> None:
         canvas, width = self.canv, self.width
         bottom = 20 * mm
         rule = bottom + LOGO_BOX[1] + 7 * mm

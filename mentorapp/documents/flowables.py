@@ -114,7 +114,7 @@ class BookStart(Flowable):
 class BookContents(TableOfContents):
     """The table of contents of one workbook among several in the same file."""
 
-    def __init__(self, book: int, **options) -> None:
+    def __init__(self, book: int, **options: object) -> None:
         super().__init__(**options)
         self.book = book
 

@@ -136,7 +136,7 @@ def signatures(data: WorkbookData, content: WorkbookContent) -> list[Flowable]:
     rows: list[list[object]] = []
     style_commands: list[tuple] = []
     for start in range(0, len(blocks), 2):
-        pair = blocks[start : start + 2]
+        pair: list[object] = [*blocks[start : start + 2]]
         pair += [""] * (2 - len(pair))
         rows += [["", "", ""], [pair[0], "", pair[1]]]
         line_row = len(rows) - 1

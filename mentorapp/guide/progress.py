@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import ChecklistEntry, Cohort
@@ -24,7 +24,7 @@ def _entries(session: Session, scope: Scope, stage_key: str) -> list[ChecklistEn
         query = query.where(ChecklistEntry.cohort_id.is_(None))  # type: ignore[union-attr]
     else:
         query = query.where(ChecklistEntry.cohort_id == scope.cohort_id)
-    return list(session.exec(query.order_by(ChecklistEntry.position, ChecklistEntry.id)))
+    return list(session.exec(query.order_by(col(ChecklistEntry.position), col(ChecklistEntry.id))))
 
 
 class GuideService:
@@ -119,7 +119,9 @@ class GuideService:
         """Every stage's rows from one query: the overview and the navigator need them all."""
         with self._db.reading() as session:
             query = select(ChecklistEntry).where(ChecklistEntry.programme_id == scope.programme_id)
-            entries = list(session.exec(query.order_by(ChecklistEntry.position, ChecklistEntry.id)))
+            entries = list(
+                session.exec(query.order_by(col(ChecklistEntry.position), col(ChecklistEntry.id)))
+            )
         result = []
         for item in STAGES:
             available = not item.per_round or scope.cohort_id is not None

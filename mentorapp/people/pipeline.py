@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from mentorapp.db import Database
 from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_label
@@ -76,8 +77,8 @@ class PipelineService:
         with self._db.transaction() as session:
             found: dict[int, Enrolment] = {}
             for chunk in _chunks(ids):
-                query = select(Enrolment).where(Enrolment.id.in_(chunk))
-                found.update((e.id, e) for e in session.scalars(query))
+                query = select(Enrolment).where(col(Enrolment.id).in_(chunk))
+                found.update((cast(int, e.id), e) for e in session.scalars(query))
             if len(found) != len(ids):
                 raise ValidationError(
                     N_(
@@ -115,7 +116,9 @@ class PipelineService:
         with self._db.transaction() as session:
             changes: list[StatusChange] = []
             for chunk in _chunks(sorted(undoing)):
-                changes += session.scalars(select(StatusChange).where(StatusChange.id.in_(chunk)))
+                changes += session.scalars(
+                    select(StatusChange).where(col(StatusChange.id).in_(chunk))
+                )
             if len(changes) != len(undoing):
                 raise ValidationError(N_("This change has already been undone."))
             for change in sorted(changes, key=lambda c: c.id or 0, reverse=True):
@@ -125,8 +128,8 @@ class PipelineService:
     def _undo_one(session: Session, change: StatusChange, undoing: set[int]) -> None:
         enrolment = session.get(Enrolment, change.enrolment_id)
         assert enrolment is not None
-        later = select(StatusChange.id).where(
-            StatusChange.enrolment_id == change.enrolment_id, StatusChange.id > change.id
+        later = select(col(StatusChange.id)).where(
+            col(StatusChange.enrolment_id) == change.enrolment_id, col(StatusChange.id) > change.id
         )
         moved_on = [i for i in session.scalars(later) if i not in undoing]
         if moved_on or change.from_status is None:
@@ -151,8 +154,8 @@ class PipelineService:
         """The application's steps, oldest first."""
         query = (
             select(StatusChange)
-            .where(StatusChange.enrolment_id == enrolment_id)
-            .order_by(StatusChange.id)
+            .where(col(StatusChange.enrolment_id) == enrolment_id)
+            .order_by(col(StatusChange.id))
         )
         with self._db.reading() as session:
             return [

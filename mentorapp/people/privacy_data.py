@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.domain.enums import role_label, status_label
 from mentorapp.domain.models import (
@@ -53,7 +53,9 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
     organisation = (
         session.get(Organisation, person.organisation_id) if person.organisation_id else None
     )
-    query = select(Enrolment).where(Enrolment.person_id == person.id).order_by(Enrolment.id)
+    query = (
+        select(Enrolment).where(col(Enrolment.person_id) == person.id).order_by(col(Enrolment.id))
+    )
     return {
         "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         "person": {"id": person.id, **{key: getattr(person, key) for key in PERSON_FIELDS}},
@@ -69,7 +71,7 @@ def _enrolment(session: Session, enrolment: Enrolment) -> dict[str, Any]:
     history = session.exec(
         select(StatusChange)
         .where(StatusChange.enrolment_id == enrolment.id)
-        .order_by(StatusChange.id)
+        .order_by(col(StatusChange.id))
     )
     return {
         "id": enrolment.id,
@@ -102,9 +104,9 @@ def _confirmations(session: Session, enrolment: Enrolment) -> list[dict[str, Any
     texts = builtin_texts(current_language())
     query = (
         select(EligibilityCheck, EligibilityCriterion)
-        .join(EligibilityCriterion, EligibilityCriterion.id == EligibilityCheck.criterion_id)
+        .join(EligibilityCriterion, col(EligibilityCriterion.id) == EligibilityCheck.criterion_id)
         .where(EligibilityCheck.enrolment_id == enrolment.id)
-        .order_by(EligibilityCriterion.position, EligibilityCriterion.id)
+        .order_by(col(EligibilityCriterion.position), col(EligibilityCriterion.id))
     )
     result = []
     for check, criterion in session.exec(query):
@@ -118,7 +120,7 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
     own = select(MatchGroup).where(MatchGroup.mentor_enrolment_id == enrolment.id)
     member = (
         select(MatchGroup)
-        .join(GroupMember, GroupMember.group_id == MatchGroup.id)
+        .join(GroupMember, col(GroupMember.group_id) == MatchGroup.id)
         .where(GroupMember.adept_enrolment_id == enrolment.id)
     )
     groups = [*session.exec(own), *session.exec(member)]
@@ -128,7 +130,7 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
         meetings = session.exec(
             select(PlannedMeeting)
             .where(PlannedMeeting.group_id == group.id)
-            .order_by(PlannedMeeting.number)
+            .order_by(col(PlannedMeeting.number))
         )
         is_mentor = group.mentor_enrolment_id == enrolment.id
         result.append(
@@ -153,7 +155,7 @@ def _pair_rules(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
         | (PairRule.adept_enrolment_id == enrolment.id)
     )
     result = []
-    for rule in session.exec(query.order_by(PairRule.id)):
+    for rule in session.exec(query.order_by(col(PairRule.id))):
         mine = rule.mentor_enrolment_id == enrolment.id
         other = rule.adept_enrolment_id if mine else rule.mentor_enrolment_id
         result.append({"rule": rule.rule, "with": _name(session, other)})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import Organisation, Person
@@ -41,14 +42,23 @@ class PartnerService:
         with self._db.reading() as session:
             counts = dict(
                 session.exec(
-                    select(Person.organisation_id, func.count()).group_by(Person.organisation_id)
+                    select(col(Person.organisation_id), func.count()).group_by(
+                        col(Person.organisation_id)
+                    )
                 ).all()
             )
             rows = session.exec(
                 select(Organisation).where(Organisation.programme_id == programme_id)
             ).all()
         found = [
-            PartnerRow(o.id, o.name, o.contact_name, o.contact_email, o.note, counts.get(o.id, 0))
+            PartnerRow(
+                cast(int, o.id),
+                o.name,
+                o.contact_name,
+                o.contact_email,
+                o.note,
+                counts.get(o.id, 0),
+            )
             for o in rows
         ]
         return sorted(found, key=lambda row: fold(row.name))
@@ -79,6 +89,7 @@ class PartnerService:
             partner.contact_email, partner.note = email, draft.note.strip()
             session.add(partner)
             session.flush()
+            assert partner.id is not None
             return partner.id
 
     def remove(self, partner_id: int) -> None:

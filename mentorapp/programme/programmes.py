@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import Cohort, Programme
@@ -35,7 +35,7 @@ class RoundNotFound(ValidationError):
 def find_round(session: Session, name: str | None) -> Cohort:
     """The round called ``name`` (any case), or the current round when no name is given; the
     error names the rounds that do exist, so the user can pick one."""
-    programme = session.exec(select(Programme).order_by(Programme.id)).first()
+    programme = session.exec(select(Programme).order_by(col(Programme.id))).first()
     cohorts = _cohorts(session, programme.id) if programme and programme.id else []
     cohorts.sort(key=lambda c: (c.start, c.id or 0))
     for cohort in cohorts:
@@ -63,7 +63,7 @@ class ProgrammeService:
     def programme(self) -> Programme | None:
         """The file's programme. A database holds one programme; the first one wins."""
         with self._db.reading() as session:
-            return session.exec(select(Programme).order_by(Programme.id)).first()
+            return session.exec(select(Programme).order_by(col(Programme.id))).first()
 
     def save_programme(self, draft: ProgrammeDraft, programme_id: int | None = None) -> Programme:
         validate_programme(draft)
@@ -90,7 +90,7 @@ class ProgrammeService:
     def cohorts(self, programme_id: int) -> list[Cohort]:
         with self._db.reading() as session:
             query = select(Cohort).where(Cohort.programme_id == programme_id)
-            return list(session.exec(query.order_by(Cohort.start, Cohort.id)))
+            return list(session.exec(query.order_by(col(Cohort.start), col(Cohort.id))))
 
     def round_named(self, name: str | None) -> Cohort:
         with self._db.reading() as session:

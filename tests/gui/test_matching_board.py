@@ -118,3 +118,31 @@ def test_never_pair_is_kept_apart(open_window, db_path, accepted_round, qtbot, m
     board.never_button.click()
     qtbot.waitUntil(lambda: board._job is None, timeout=20_000)
     assert board.proposal.mentor_of(asa) != mentor
+
+
+def test_a_never_is_taken_back_from_the_move_choice(
+    open_window, db_path, accepted_round, qtbot, monkeypatch
+):
+    window = open_window(db_path)
+    board = board_of(window, qtbot)
+    matching, cohort_id = window.context.services.matching, window.context.cohort.id
+    asa = accepted_round["Åsa"]
+    select_adept(board, asa)
+    mentor = board.proposal.mentor_of(asa)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    board.never_button.click()
+    qtbot.waitUntil(lambda: board._job is None, timeout=20_000)
+    assert matching.rules(cohort_id) == {(mentor, asa): "never"}
+
+    # Choosing an allowed mentor offers no such button; choosing the "never" one does.
+    select_adept(board, asa)
+    assert board.proposal.mentor_of(asa) != mentor
+    assert not board.allow_button.isVisibleTo(board)
+    board.move_combo.setCurrentIndex(board.move_combo.findData(mentor))
+    assert "never" in board.move_check.text() and not board.move_button.isEnabled()
+    assert board.allow_button.isVisibleTo(board) and board.allow_button.isEnabled()
+    board.allow_button.click()
+    qtbot.waitUntil(lambda: board._job is None, timeout=20_000)
+    assert matching.rules(cohort_id) == {}
+    assert board.proposal.mentor_of(asa) == mentor  # the best pair is proposed again
+    assert not board.allow_button.isVisibleTo(board)

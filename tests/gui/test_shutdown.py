@@ -90,7 +90,7 @@ def test_stop_jobs_waits_for_the_thread_and_drops_its_reports(qtbot) -> None:
 
     def elsewhere(progress, cancelled):
         release.wait(5)
-        return "elsewhere"
+        return "cancelled" if cancelled() else "elsewhere"
 
     job, other_job = Job(work, owner), Job(elsewhere, other)
     for each in (job, other_job):
@@ -99,8 +99,8 @@ def test_stop_jobs_waits_for_the_thread_and_drops_its_reports(qtbot) -> None:
         each.start()
     assert started.wait(5)
     assert stop_jobs(owner, timeout=5)
-    assert not job.is_running() and job.is_cancelled()
-    assert other_job.is_running() and not other_job.is_cancelled()  # not the owner's
+    assert not job.is_running()  # ``work`` ends only when it is told to stop
+    assert other_job.is_running()  # not the owner's: still running, and not told to stop
     qtbot.wait(50)
     assert "late" not in reported and (1, 2) not in reported
     release.set()

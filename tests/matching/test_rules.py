@@ -6,9 +6,17 @@ import pytest
 
 from mentorapp import i18n
 from mentorapp.errors import ValidationError
-from mentorapp.matching.model import Weights, scaled
-from mentorapp.matching.rules import hard_rule_problem, score_pair
+from mentorapp.matching.model import Candidate, Weights, scaled
+from mentorapp.matching.rules import hard_rule_message, score_pair
 from tests.matching.helpers import person
+
+
+def hard_rule_problem(
+    mentor: Candidate, adept: Candidate, nevers: set[tuple[int, int]] | None = None
+) -> str | None:
+    """The broken hard rule in the current UI language, or None when the pair is allowed."""
+    message = hard_rule_message(mentor, adept, nevers or set())
+    return message.text if message else None
 
 
 def test_a_pair_needs_a_shared_language() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from mentorapp.domain.models import EligibilityCheck, Organisation, Person, StatusChange
+from mentorapp.domain.models import Organisation, Person
 from mentorapp.errors import ValidationError
 from mentorapp.people.fields import FieldError
 from mentorapp.people.participants import ParticipantError
@@ -191,25 +191,6 @@ def test_create_in_a_missing_round_is_refused(services: Services, cohort) -> Non
     with pytest.raises(ValidationError, match="no longer exists"):
         services.participants.create(cohort.id + 1, "adept", values())
     assert _all(services, Person) == []
-
-
-def test_remove_from_round_keeps_the_person(services: Services, programme, add) -> None:
-    row = add()
-    kept = add()
-    services.pipeline.change_status([row.enrolment_id, kept.enrolment_id], "interview")
-    criterion = services.eligibility.criteria(programme.id, "adept", "en")[0]
-    services.eligibility.confirm(row.enrolment_id, criterion.id, True)
-    services.participants.remove_from_round(row.enrolment_id)
-    assert [r.enrolment_id for r in services.participants.rows(row.cohort_id)] == [
-        kept.enrolment_id
-    ]
-    assert {c.enrolment_id for c in _all(services, StatusChange)} == {kept.enrolment_id}
-    assert _all(services, EligibilityCheck) == []
-    assert len(_all(services, Person)) == 2
-    with pytest.raises(ValidationError):
-        services.participants.remove_from_round(row.enrolment_id)
-    with pytest.raises(ValidationError):
-        services.participants.row(row.enrolment_id)
 
 
 def test_counts_per_role_and_status(services: Services, cohort, add) -> None:

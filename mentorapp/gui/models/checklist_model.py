@@ -16,12 +16,16 @@ ITEM, DONE_ON, NOTE = range(3)
 
 
 class ChecklistModel(QAbstractTableModel):
-    """Rows come from GuideService; ticking calls ``toggle`` so the database stays the truth."""
+    """Rows come from GuideService; ticking calls ``toggle`` and renaming an own item calls
+    ``rename``, so the database stays the truth."""
 
-    def __init__(self, toggle: Callable[[int, bool], None]) -> None:
+    def __init__(
+        self, toggle: Callable[[int, bool], None], rename: Callable[[int, str], None]
+    ) -> None:
         super().__init__()
         self._rows: list[ChecklistRow] = []
         self._toggle = toggle
+        self._rename = rename
 
     def set_rows(self, rows: list[ChecklistRow]) -> None:
         self.beginResetModel()
@@ -49,6 +53,8 @@ class ChecklistModel(QAbstractTableModel):
         if item is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.EditRole and column == ITEM:
+            return item.text
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ITEM:
                 return item.text
@@ -58,6 +64,8 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == ITEM:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
+            if item.own and column == ITEM:
+                return item.text + "\n" + _("Double-click or press F2 to change the wording.")
             return item.hint or item.text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == ITEM:
             return _("done") if item.done else _("not done")
@@ -71,10 +79,21 @@ class ChecklistModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == ITEM:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+            item = self.row_at(index.row())
+            if item is not None and item.own:
+                flags |= Qt.ItemFlag.ItemIsEditable  # only the coordinator's own wording
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != ITEM:
+        if index.column() != ITEM:
+            return False
+        if role == Qt.ItemDataRole.EditRole:
+            item = self.row_at(index.row())
+            if item is None or not item.own or str(value) == item.text:
+                return False
+            self._rename(index.row(), str(value))
+            return True
+        if role != Qt.ItemDataRole.CheckStateRole:
             return False
         done = Qt.CheckState(value) == Qt.CheckState.Checked
         self._toggle(index.row(), done)

@@ -1,4 +1,4 @@
-"""A stage's checklist: tick items, date and annotate them, add and remove your own."""
+"""A stage's checklist: tick items, date and annotate them, add, rename and remove your own."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._stage = stage_key
-        self._model = ChecklistModel(self._toggle_row)
+        self._model = ChecklistModel(self._toggle_row, self._rename_row)
         self._note_owner: ChecklistRow | None = None
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
@@ -54,6 +54,10 @@ class ChecklistPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(  # own items only; typing a letter still searches
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
@@ -178,6 +182,15 @@ class ChecklistPanel(QWidget):
         if item is None or scope is None:
             return
         attempt(self, lambda: self._context.services.guide.set_done(scope, item, done))
+        self._after_write()
+
+    def _rename_row(self, row: int, text: str) -> None:
+        """An own item edited in place (F2 or a double click); an emptied one is refused."""
+        item = self._model.row_at(row)
+        if item is None or item.entry_id is None:
+            return
+        entry_id = item.entry_id
+        attempt(self, lambda: self._context.services.guide.rename_own_item(entry_id, text))
         self._after_write()
 
     def _done_box_toggled(self, done: bool) -> None:

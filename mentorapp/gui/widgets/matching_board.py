@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -23,17 +25,35 @@ from mentorapp.errors import MentorappError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import attempt, show_error
 from mentorapp.gui.models.proposal_model import ADEPT_ID, GROUP_ID, MENTOR_ID, ProposalModel
+from mentorapp.gui.pages.base import page_on_screen
+from mentorapp.gui.pages.stage_tool import stage_tool
 from mentorapp.gui.workers import Job
-from mentorapp.i18n import _, ngettext
+from mentorapp.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from mentorapp.matching.model import Proposal
+
+Basis = tuple[int, str, bool]  # round id, the programme's weights, spreading
 
 
+@stage_tool("matching", title=N_("Matching board"))
 class MatchingBoard(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.proposal = None
+        self.proposal: Proposal | None = None
+        self._basis: Basis | None = None  # what the shown proposal was made from
         self._job: Job | None = None
+        self._job_basis: Basis | None = None
+        self._again = False  # what proposals are made from changed while one was worked out
         self._build()
+        events = context.events
+        for signal in (events.participants_changed, events.groups_changed):
+            signal.connect(self._inputs_changed)
+        events.pair_rules_changed.connect(self._inputs_changed)
+        events.workspace_changed.connect(lambda: self._inputs_changed(None))  # all new data
+        for signal in (events.programme_changed, events.cohorts_changed):
+            signal.connect(self._basis_changed)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -77,6 +97,8 @@ class MatchingBoard(QWidget):
         self.move_check = QLabel(objectName="moveCheck", wordWrap=True)
         self.move_button = QPushButton(objectName="moveButton")
         self.move_button.clicked.connect(self.move)
+        self.allow_button = QPushButton(objectName="allowPairButton", visible=False)
+        self.allow_button.clicked.connect(self.allow_pair)
         self.move_label.setBuddy(self.move_combo)
         pair_layout = QVBoxLayout(self.pair_box)
         pair_layout.addWidget(self.pair_title)
@@ -89,6 +111,7 @@ class MatchingBoard(QWidget):
         pair_layout.addWidget(self.move_combo)
         pair_layout.addWidget(self.move_check)
         pair_layout.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pair_layout.addWidget(self.allow_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.unmatched_box = QGroupBox()
         self.unmatched_model = QStandardItemModel(self)
@@ -135,6 +158,7 @@ class MatchingBoard(QWidget):
         self.dissolve_button.setText(_("&Dissolve accepted group"))
         self.move_label.setText(_("&Move the adept to:"))
         self.move_button.setText(_("Mo&ve"))
+        self.allow_button.setText(_("Allow this pair a&gain"))
         self.unmatched_box.setTitle(_("Adepts without a mentor"))
         self.unmatched.setAccessibleName(_("Adepts without a mentor and why"))
         self.help_title.setText(_("What would help:"))
@@ -142,11 +166,46 @@ class MatchingBoard(QWidget):
         self.show_proposal(self.proposal)
 
     def refresh(self) -> None:
-        """Show the accepted groups (a saved state) until a new proposal is asked for."""
+        """Show the accepted groups (a saved state) until a new proposal is asked for; one
+        made for another round or other weights is never shown (nor accepted) here."""
+        wanted = self._wanted()
+        weights_only = (
+            self._basis is not None and wanted is not None and self._basis[0] == wanted[0]
+        )
+        if self.proposal is not None and self._basis != wanted:
+            self.show_proposal(None)
         if self.proposal is None and self.context.cohort is not None:
-            self.propose(quiet=True)
+            # Only the user changes the weights, here: show the progress as for a proposal.
+            self.propose(quiet=not weights_only)
         else:
             self.show_proposal(self.proposal)
+
+    def _wanted(self) -> Basis | None:
+        programme, cohort = self.context.programme, self.context.cohort
+        if programme is None or cohort is None or cohort.id is None:
+            return None
+        return cohort.id, programme.match_weights, programme.match_spread
+
+    def _inputs_changed(self, cohort_id: int | None) -> None:
+        """People, groups or pair rules changed: in this round (or several, when None)?"""
+        cohort = self.context.cohort
+        if cohort is None or (cohort_id is not None and cohort_id != cohort.id):
+            return
+        if not page_on_screen(self):
+            self.show_proposal(None)  # a new one is made when the board is shown
+        elif self._job is not None:
+            self._again = True
+        else:
+            self.propose(quiet=True)
+
+    def _basis_changed(self, *_where: object) -> None:
+        """Another file, round or weights: none of the shown proposal is right any more."""
+        if self._basis == self._wanted():
+            return
+        if page_on_screen(self):
+            self.refresh()  # its page may have done so already: then a job runs for it
+        else:
+            self.show_proposal(None)
 
     # -- proposing -------------------------------------------------------------------------
     def propose(self, quiet: bool = False) -> None:
@@ -154,6 +213,11 @@ class MatchingBoard(QWidget):
         services, cohort = self.context.services, self.context.cohort
         if services is None or cohort is None or self._job is not None:
             return
+        basis = self._wanted()
+        if self._job is not None:
+            self._again = self._again or basis != self._job_basis
+            return
+        self._job_basis = basis
         dialog = None
         if not quiet:
             dialog = QProgressDialog(_("Finding the best matches…"), "", 0, 0, self)
@@ -161,17 +225,27 @@ class MatchingBoard(QWidget):
             dialog.setWindowTitle(_("Matching"))
             dialog.setMinimumDuration(300)
         self._job = Job(lambda _progress, _cancelled: services.matching.propose(cohort.id), self)
-        self._job.finished.connect(lambda proposal: self._proposed(proposal, dialog))
+        self._job.finished.connect(lambda proposal: self._proposed(proposal, dialog, basis))
         self._job.failed.connect(lambda error: self._proposal_failed(error, dialog))
         self._job.start()
 
-    def _proposed(self, proposal, dialog) -> None:
+    def _proposed(
+        self, proposal: Proposal, dialog: QProgressDialog | None, basis: Basis | None
+    ) -> None:
         self._job = None
         if dialog is not None:
             dialog.reset()
-        self.show_proposal(proposal)
+        again, self._again = self._again, False
+        if basis != self._wanted():  # the round or the weights changed meanwhile
+            self.show_proposal(None)
+            again = True
+        else:
+            self._basis = basis
+            self.show_proposal(proposal)
+        if again and page_on_screen(self):
+            self.propose(quiet=True)
 
-    def _proposal_failed(self, error, dialog) -> None:
+    def _proposal_failed(self, error: Exception, dialog: QProgressDialog | None) -> None:
         self._job = None
         if dialog is not None:
             dialog.reset()
@@ -180,7 +254,7 @@ class MatchingBoard(QWidget):
         else:
             raise error
 
-    def show_proposal(self, proposal) -> None:
+    def show_proposal(self, proposal: Proposal | None) -> None:
         self.proposal = proposal
         self.model.show(proposal)
         self.tree.expandAll()
@@ -239,6 +313,7 @@ class MatchingBoard(QWidget):
         mentor_id, adept_id, group_id = self._current()
         group, placement = self._placement(adept_id)
         self.parts_model.clear()
+        self.allow_button.setVisible(False)
         has_pair = placement is not None
         for widget in (self.lock_button, self.never_button, self.move_combo, self.move_button):
             widget.setEnabled(has_pair and not placement.accepted)
@@ -280,7 +355,12 @@ class MatchingBoard(QWidget):
         services, cohort = self.context.services, self.context.cohort
         if adept_id is None or target is None or services is None or cohort is None:
             return
+        from mentorapp.matching.service import NEVER
+
         check = services.matching.evaluate_move(cohort.id, adept_id, target, self.proposal)
+        # A "never" is taken back where it shows: choosing that mentor for the adept.
+        never = services.matching.rules(cohort.id).get((target, adept_id)) == NEVER
+        self.allow_button.setVisible(never)
         if check.allowed:
             self.move_check.setText(
                 _("New score: {score}").format(score=check.score)
@@ -292,7 +372,9 @@ class MatchingBoard(QWidget):
         self.move_button.setEnabled(check.allowed)
 
     def _rule_changed(self) -> None:
-        self.propose(quiet=True)
+        cohort = self.context.cohort
+        if cohort is not None and cohort.id is not None:
+            self.context.events.pair_rules_changed.emit(cohort.id)  # a new proposal follows
 
     def toggle_lock(self) -> None:
         _mentor_id, adept_id, _group = self._current()
@@ -334,6 +416,17 @@ class MatchingBoard(QWidget):
         if attempt(self, lambda: matching.move(cohort.id, adept_id, target)):
             self._rule_changed()
 
+    def allow_pair(self) -> None:
+        """Take back a "never" between the adept and the mentor chosen to move to."""
+        _mentor, adept_id, _group = self._current()
+        target, cohort = self.move_combo.currentData(), self.context.cohort
+        if adept_id is None or target is None or cohort is None:
+            return
+        matching = self.context.services.matching
+        if attempt(self, lambda: matching.allow(cohort.id, target, adept_id)):
+            self.allow_button.setVisible(False)
+            self._rule_changed()
+
     # -- accepting -------------------------------------------------------------------------
     def accept(self) -> None:
         services, cohort = self.context.services, self.context.cohort
@@ -354,8 +447,7 @@ class MatchingBoard(QWidget):
         if answer == QMessageBox.StandardButton.Yes and attempt(
             self, lambda: services.matching.accept(cohort.id, proposal)
         ):
-            self.context.events.groups_changed.emit()
-            self.propose(quiet=True)
+            self.context.events.groups_changed.emit(cohort.id)  # a new proposal follows
 
     def dissolve(self) -> None:
         _mentor, _adept, group_id = self._current()
@@ -366,12 +458,13 @@ class MatchingBoard(QWidget):
             _("Dissolve group"),
             _("Dissolve this accepted group? Its mentor and adepts can then be matched again."),
         )
-        matching = self.context.services.matching
-        if answer == QMessageBox.StandardButton.Yes and attempt(
-            self, lambda: matching.dissolve(group_id)
+        matching, cohort = self.context.services.matching, self.context.cohort
+        if (
+            cohort is not None
+            and answer == QMessageBox.StandardButton.Yes
+            and attempt(self, lambda: matching.dissolve(group_id))
         ):
-            self.context.events.groups_changed.emit()
-            self.propose(quiet=True)
+            self.context.events.groups_changed.emit(cohort.id)  # a new proposal follows
 
     def edit_weights(self) -> None:
         from mentorapp.gui.dialogs.weights_dialog import WeightsDialog
@@ -386,7 +479,7 @@ class MatchingBoard(QWidget):
         if answer is not None and attempt(
             self, lambda: matching.save_weights(programme.id, *answer)
         ):
-            self.propose()
+            self.context.events.programme_changed.emit()  # the page re-reads the board
 
     def print_groups(self) -> None:
         from mentorapp.gui.dialogs.text_print_dialog import TextPrintDialog
