@@ -268,3 +268,23 @@ def test_the_gui_demo_removes_its_own_folder_on_close() -> None:
     assert workspace.services.info().programmes == 1
     workspace.close()
     assert not folder.exists()
+
+
+def test_content_an_earlier_version_kept_beside_the_file_is_adopted_once(tmp_path: Path) -> None:
+    """Upgrading must not silently swap an organisation's edited workbook text for the
+    standard one: the old folder beside the database is copied to where content lives now."""
+    from mentorapp.app import open_workspace
+    from mentorapp.workspace.settings import load_settings, workbook_content_folder
+
+    path = tmp_path / "programme.db"
+    Services.open(path).close()
+    old = tmp_path / "programme-workbook-content"
+    old.mkdir()
+    (old / "workbook-sv.toml").write_text("# our own words\n", encoding="utf-8")
+    workspace = open_workspace(path, demo=False)
+    workspace.close()
+    new = workbook_content_folder(load_settings())
+    assert (new / "workbook-sv.toml").read_text(encoding="utf-8") == "# our own words\n"
+    (new / "workbook-sv.toml").write_text("# edited since\n", encoding="utf-8")
+    open_workspace(path, demo=False).close()  # a second opening copies nothing over it
+    assert (new / "workbook-sv.toml").read_text(encoding="utf-8") == "# edited since\n"

@@ -46,6 +46,25 @@ def workbook_content_folder(settings: Settings) -> Path:
     return user_data_dir() / "workbook-content"
 
 
+def adopt_content_beside(settings: Settings, database_path: Path) -> Path | None:
+    """Copy the workbook content an earlier Mentorapp kept beside the database
+    (``<stem>-workbook-content/``) to where it lives now, once, so an organisation's edited
+    text is not silently replaced by the standard one. Returns the folder it copied to."""
+    old = database_path.parent / f"{database_path.stem}-workbook-content"
+    new = workbook_content_folder(settings)
+    if not old.is_dir() or new.exists():
+        return None
+    import shutil
+
+    make_private_folders(new.parent)
+    try:
+        shutil.copytree(old, new)
+    except OSError:
+        shutil.rmtree(new, ignore_errors=True)  # a half copy would hide the old folder
+        return None
+    return new
+
+
 def load_settings() -> Settings:
     """Read the settings; a missing, unreadable or hand-broken file never stops Mentorapp.
 
