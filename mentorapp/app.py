@@ -55,7 +55,7 @@ def open_workspace(
 ):
     """Open the user's database, another file, or a fresh demo copy in a temporary folder."""
     from mentorapp.workspace.services import Services
-    from mentorapp.workspace.settings import load_settings
+    from mentorapp.workspace.settings import adopt_content_beside, load_settings
     from mentorapp.workspace.workspace import Workspace
 
     if demo:
@@ -71,7 +71,9 @@ def open_workspace(
 
         database = default_database_path()
         private_folder(database.parent)
-    return Workspace.open(database, keep=keep, read_only=read_only, create=create)
+    workspace = Workspace.open(database, keep=keep, read_only=read_only, create=create)
+    adopt_content_beside(load_settings(), database)  # content an earlier version kept there
+    return workspace
 
 
 def empty_window(demo: bool, language: str | None):

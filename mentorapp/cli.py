@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import locale
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from mentorapp import __version__
 from mentorapp.commands import register_all
 from mentorapp.errors import MentorappError, file_problem
 from mentorapp.i18n import LANGUAGES, _, normalise_language, set_language
+
+_log = logging.getLogger(__name__)
 
 
 def system_language() -> str:
@@ -77,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(choose_language(known.lang))
     args = build_parser().parse_args(argv)
     if args.self_test:
+        _start_log("self-test")
         from mentorapp.gui.self_test import run_self_test
 
         return run_self_test()
@@ -91,19 +95,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mentorapp.app import run_gui
 
         return run_gui(database=args.db, language=args.lang, demo=args.demo)
+    _start_log(args.command)
     try:
         return args.handler(args)
     except MentorappError as error:
+        # A refusal that wraps another error (a driver's, the system's) keeps its frames.
+        trace = error if error.__cause__ is not None else None
+        _log.info("%s refused: %s", args.command, _described(error), exc_info=trace)
         return _report(error)
     except BrokenPipeError:  # the output went to a program that stopped reading, e.g. head
         sys.stderr.close()
         return 0
     except OSError as error:  # a full disk, a missing folder, no permission: one sentence
+        _log.warning("%s failed: %s", args.command, _described(error), exc_info=error)
         return _report(file_problem(error))
     except KeyboardInterrupt:
+        _log.info("%s stopped by the user", args.command)
         print(_("Stopped. Nothing was half-saved."), file=sys.stderr)
         return 130
-    except Exception as error:  # a bug: still one sentence, never a traceback
+    except Exception as error:  # a bug: still one sentence, never a traceback (but in the log)
+        _log.error("%s failed unexpectedly", args.command, exc_info=error)
         print(
             _(
                 "Mentorapp ran into an error it did not expect ({error}). Nothing was "
@@ -112,6 +123,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def _start_log(command: str) -> None:
+    """The log file, and a first line that says which Mentorapp ran what (never the
+    arguments: they name people's files and e-mail addresses). The window sets up its own
+    log after it is shown (app.run_gui), so this is imported here and not for it."""
+    from mentorapp.workspace.log import running_on, setup_logging
+
+    setup_logging()
+    _log.info("Mentorapp %s: %s (%s)", __version__, command, running_on())
+
+
+def _described(error: BaseException) -> str:
+    from mentorapp.workspace.log import describe
+
+    return describe(error)
 
 
 def _report(error: MentorappError) -> int:

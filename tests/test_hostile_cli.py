@@ -221,6 +221,7 @@ def test_no_traceback_reaches_a_real_terminal(argv: list[str], tmp_path: Path) -
             "PATH": "/usr/bin:/bin",
             "MENTORAPP_DATA_DIR": str(tmp_path / "data"),
             "MENTORAPP_CONFIG_DIR": str(tmp_path / "config"),
+            "MENTORAPP_LOG_DIR": str(tmp_path / "log"),
             "PYTHONPATH": str(ROOT),
         },
     )

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mentorapp.i18n import _
+from mentorapp.i18n import LANGUAGES, _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--lang",
         dest="workbook_language",
-        choices=("sv", "en", "both"),
+        choices=(*LANGUAGES, "both"),
         help=_("the workbooks' language (each group's meeting language if left out)"),
     )
     command.add_argument(
@@ -43,10 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def write_workbooks(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
-    from mentorapp.errors import require_output_folder
+    from mentorapp.errors import MentorappError, require_output_folder
     from mentorapp.workspace.services import Services
 
-    def warn(error) -> None:
+    def warn(error: MentorappError) -> None:
         print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
 
     require_output_folder(args.out)

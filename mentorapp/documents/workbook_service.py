@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mentorapp.db import Database
 from mentorapp.documents.workbook_content import (
@@ -37,6 +37,7 @@ from mentorapp.i18n import LANGUAGES, N_, current_language
 from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people.collation import sort_key
 
+BOTH = "both"  # a language choice: every language, a file each
 MAX_NAME = 120  # characters in a file name before ".pdf", well within every system's limit
 
 Progress = Callable[[int, int], None]  # (files written, files in all)
@@ -60,19 +61,19 @@ class WorkbookService:
             assert programme is not None
             mentors = session.exec(
                 select(MatchGroup, Person)
-                .join(Enrolment, Enrolment.id == MatchGroup.mentor_enrolment_id)
-                .join(Person, Person.id == Enrolment.person_id)
+                .join(Enrolment, col(Enrolment.id) == MatchGroup.mentor_enrolment_id)
+                .join(Person, col(Person.id) == Enrolment.person_id)
                 .where(MatchGroup.cohort_id == cohort_id)
             ).all()
             group_ids = [group.id for group, _person in mentors]
             adepts = session.exec(
                 select(GroupMember.group_id, Person)
-                .join(Enrolment, Enrolment.id == GroupMember.adept_enrolment_id)
-                .join(Person, Person.id == Enrolment.person_id)
-                .where(GroupMember.group_id.in_(group_ids))
+                .join(Enrolment, col(Enrolment.id) == GroupMember.adept_enrolment_id)
+                .join(Person, col(Person.id) == Enrolment.person_id)
+                .where(col(GroupMember.group_id).in_(group_ids))
             ).all()
             meetings = session.exec(
-                select(PlannedMeeting).where(PlannedMeeting.group_id.in_(group_ids))
+                select(PlannedMeeting).where(col(PlannedMeeting.group_id).in_(group_ids))
             ).all()
         language = current_language()
         adepts_of: dict[int, list[Person]] = {}
@@ -87,6 +88,7 @@ class WorkbookService:
 
         result = []
         for group, mentor in sorted(mentors, key=lambda row: order(row[1])):
+            assert group.id is not None
             members = sorted(adepts_of.get(group.id, []), key=order)
             if not members:
                 continue  # a mentor without adepts is not a group to print for
@@ -122,14 +124,21 @@ class WorkbookService:
         cancelled: Callable[[], bool] | None = None,
         page_size: str = "A4",
         warn: Callable[[WorkbookContentError], None] | None = None,
+        group_languages: Mapping[int, str | None] | None = None,
+        separate: bool | None = None,
     ) -> list[Path]:
-        """Write the round's workbooks to ``out_dir``; returns the files written.
+        """Write the round's workbooks to ``out_dir``; returns the files written. The CLI and
+        the GUI both print through here, so they make the same files for the same choices.
 
-        ``language`` None prints each group in its own meeting language, "sv" or "en" prints
-        all in that language and "both" prints each in both (file names end in _sv and _en).
-        ``combined`` puts them all in one file named after the round. ``cancelled()`` is
-        asked between files; files already written are kept. An organisation's edited text
-        in ``custom_dir`` that cannot be used is passed to ``warn`` and ours is used instead.
+        ``language`` None prints each group in its own meeting language, a language code
+        prints all in that language and "both" prints each in every language (file names end
+        in _sv, _en …); ``group_languages`` chooses so per group, over ``language``.
+        ``separate`` writes a file per group (the default unless ``combined``); ``combined``
+        writes one file named after the round per language (``_sv`` …) with every group
+        printed in it, and one with the groups printed in their own meeting languages.
+        ``cancelled()`` is asked between files; files already written are kept. An
+        organisation's edited text in ``custom_dir`` that cannot be used is passed to
+        ``warn`` and ours is used instead.
         """
         datas = self.groups_for_print(cohort_id, page_size)
         if group_ids is not None:
@@ -144,14 +153,16 @@ class WorkbookService:
                 ),
                 round=cohort.name if cohort else "",
             )
-        languages = list(LANGUAGES) if language == "both" else [language]
+        chosen = {data.group_id: language for data in datas} | dict(group_languages or {})
+        if separate is None:
+            separate = not combined
+        jobs = _plan(datas, chosen, separate=separate, combined=combined)
         contents: dict[str, WorkbookContent] = {}
-        for code in sorted({code or data.language for code in languages for data in datas}):
+        for code in sorted({book.language for _name, books in jobs for book in books}):
             choice = content_for(code, custom_dir)
             if choice.error is not None and warn is not None:
                 warn(choice.error)
             contents[code] = choice.content
-        jobs = _jobs(datas, languages, combined, suffix=language == "both")
         out_dir = make_private_folders(Path(out_dir))  # the PDFs hold names: owner-only
         written: list[Path] = []
         for name, books in jobs:
@@ -172,12 +183,50 @@ def file_stem(text: str) -> str:
     return safe_file_name(safe_file_name(text)[:MAX_NAME])
 
 
-def _jobs(
-    datas: list[WorkbookData], languages: list[str | None], combined: bool, suffix: bool
-) -> list[tuple[str, list[WorkbookData]]]:
-    """The files to write: (file name, the workbooks in it), names unique within the run."""
-    jobs: list[tuple[str, list[WorkbookData]]] = []
+Jobs = list[tuple[str, list[WorkbookData]]]  # (file name, the workbooks in it)
+
+
+def _plan(
+    datas: list[WorkbookData],
+    chosen: Mapping[int | None, str | None],
+    separate: bool,
+    combined: bool,
+) -> Jobs:
+    """Every file of a run, names unique within it. ``chosen`` is each group's language
+    choice: None (its meeting language), a code, or "both".
+
+    Separate files come first, in one batch per choice; then the combined files: the groups
+    in their own meeting languages share one, and each language has one for every group
+    printed in it (so a group in "both" is in each).
+    """
     taken: set[str] = set()
+    batches: dict[str | None, list[WorkbookData]] = {}
+    for data in datas:
+        batches.setdefault(chosen[data.group_id] or None, []).append(data)
+    jobs: Jobs = []
+    if separate:
+        for choice, books in batches.items():
+            languages: list[str | None] = list(LANGUAGES) if choice == BOTH else [choice]
+            jobs += _jobs(books, languages, False, suffix=choice == BOTH, taken=taken)
+    if combined:
+        if None in batches:
+            jobs += _jobs(batches[None], [None], True, suffix=False, taken=taken)
+        for code in LANGUAGES:
+            books = [data for data in datas if chosen[data.group_id] in (code, BOTH)]
+            if books:
+                jobs += _jobs(books, [code], True, suffix=True, taken=taken)
+    return jobs
+
+
+def _jobs(
+    datas: list[WorkbookData],
+    languages: list[str | None],
+    combined: bool,
+    suffix: bool,
+    taken: set[str],
+) -> Jobs:
+    """The files for ``datas`` in ``languages``; ``taken`` holds the names used so far."""
+    jobs: Jobs = []
     for code in languages:
         books = [replace(data, language=code or data.language) for data in datas]
         # A combined file in a chosen language says so, so files of two languages never clash.

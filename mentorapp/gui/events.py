@@ -1,4 +1,11 @@
-"""One object whose coarse, domain-named signals tell every view what changed."""
+"""One object whose coarse, domain-named signals tell every view what changed.
+
+Every write through the GUI is announced here after it succeeded, named after what changed
+and where (a programme, a round), so a view listens to what it shows instead of being
+refreshed by hand. A page not on screen ignores them: it re-reads everything when it is
+shown (``Page.refresh``). ``tests/gui/test_change_signals.py`` checks that every signal is
+emitted somewhere and connected somewhere.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,19 @@ from PySide6.QtCore import QObject, Signal
 
 
 class AppEvents(QObject):
+    # What changed. AppContext re-reads the programme and round before any view hears these.
+    workspace_changed = Signal()  # another file, or this one restored: everything
+    programme_changed = Signal()  # the programme itself (created, renamed, its weights …)
+    cohorts_changed = Signal(int)  # programme id: a round added or edited, or another current
+    checklist_changed = Signal(str)  # stage key
+    criteria_changed = Signal(int)  # programme id: its eligibility criteria
+    partners_changed = Signal(int)  # programme id: its partner organisations
+    participants_changed = Signal(object)  # round id, or None: people of several rounds
+    pair_rules_changed = Signal(int)  # round id: a pair locked, moved or ruled out
+    groups_changed = Signal(int)  # round id: its accepted groups or their meeting dates
+    settings_changed = Signal()  # the user's preferences, but for the language
     language_changed = Signal(str)
-    programme_changed = Signal()
-    cohorts_changed = Signal()
-    current_cohort_changed = Signal()
-    checklist_changed = Signal(str)
-    participants_changed = Signal()
-    groups_changed = Signal()
-    workbooks_written = Signal(int)
+    # What the user asked for, wherever the button is.
     stage_requested = Signal(str)
     new_round_requested = Signal()
     edit_programme_requested = Signal()

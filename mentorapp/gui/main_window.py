@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +24,7 @@ from mentorapp.gui.dialogs.cohort_dialog import CohortDialog
 from mentorapp.gui.dialogs.help_dialog import HelpDialog
 from mentorapp.gui.dialogs.programme_dialog import ProgrammeDialog
 from mentorapp.gui.dialogs.settings_dialog import SettingsDialog
-from mentorapp.gui.errors import guarded
+from mentorapp.gui.errors import attempt, guarded
 from mentorapp.gui.models.navigator_model import OVERVIEW_KEY, STAGE_KEY_ROLE, NavigatorModel
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.pages.overview_page import OverviewPage
@@ -33,13 +36,16 @@ from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import _, current_language, set_language
 from mentorapp.workspace.settings import save_settings
 
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Cohort
+    from mentorapp.workspace.workspace import Workspace
+
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
-        self.workspace = None
         self.pages: dict[str, Page] = {}
         self._build()
         self._connect_events()
@@ -48,10 +54,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.show_stage(OVERVIEW_KEY)
 
-    def attach_workspace(self, workspace) -> None:
+    def attach_workspace(self, workspace: Workspace) -> None:
         """Show an opened file; the window may already be on screen while it opens."""
-        self.workspace = workspace
-        self.attach(workspace.services)
+        self.context.attach(workspace)
+
+    @property
+    def workspace(self) -> Workspace | None:
+        return self.context.workspace
 
     def welcome(self) -> None:
         """On a first start (no programme yet): the welcome, then the user's choice."""
@@ -64,7 +73,7 @@ class MainWindow(QMainWindow):
         if dialog.choice == CREATE:
             programmes = self.context.services.programmes
             if guarded(self, lambda: programmes.save_programme(dialog.draft())) is not None:
-                self._after_structure_change()
+                self.context.events.programme_changed.emit()
         elif dialog.choice == DEMO:
             self.switch_to_demo()
 
@@ -81,13 +90,6 @@ class MainWindow(QMainWindow):
     def flush_pages(self) -> None:
         for page in self.pages.values():
             page.flush()
-
-    def attach(self, services) -> None:
-        """Show the opened database; the window may already be on screen while it opens."""
-        self.context.services = services
-        self.context.reload()
-        self._refresh_chrome()
-        self.stack.currentWidget().refresh()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -142,7 +144,11 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         self.stack.addWidget(page)
 
-    def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(self)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -189,7 +195,9 @@ class MainWindow(QMainWindow):
         events.edit_programme_requested.connect(self.edit_programme)
         events.help_requested.connect(lambda key: HelpDialog.show_for(self, key))
         events.checklist_changed.connect(lambda _key: self._refresh_progress())
-        events.checklist_changed.connect(lambda _key: self._refresh_overview_if_shown())
+        for signal in (events.workspace_changed, events.programme_changed, events.cohorts_changed):
+            signal.connect(self._refresh_chrome)
+        events.language_changed.connect(self.retranslate_ui)
         self.navigator.selectionModel().currentChanged.connect(self._navigated)
 
     # -- texts ----------------------------------------------------------------------------
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
             page.retranslate_ui()
         self._refresh_chrome()
 
-    def _refresh_chrome(self) -> None:
+    def _refresh_chrome(self, *_changed: object) -> None:
         """Title, round list, navigator: everything that shows the programme and round."""
         programme = self.context.programme
         title = "Mentorapp"
@@ -235,9 +243,9 @@ class MainWindow(QMainWindow):
             title = f"{name} — Mentorapp"
         if self.context.demo:
             title = _("Demo: {title}").format(title=title)
-        if self.workspace is not None and self.workspace.read_only:
+        if self.context.read_only:
             title = _("{title} (read-only)").format(title=title)
-        self.read_only_label.setVisible(self.workspace is not None and self.workspace.read_only)
+        self.read_only_label.setVisible(self.context.read_only)
         self.setWindowTitle(title)
         self.round_combo.clear()
         services = self.context.services
@@ -269,10 +277,6 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._select_in_navigator(key)
-
-    def _refresh_overview_if_shown(self) -> None:
-        if self.current_key() == OVERVIEW_KEY:
-            self.pages[OVERVIEW_KEY].refresh()
 
     # -- navigation -----------------------------------------------------------------------
     def current_key(self) -> str:
@@ -311,12 +315,6 @@ class MainWindow(QMainWindow):
             self.show_stage(key)
 
     # -- programme and rounds -------------------------------------------------------------
-    def _after_structure_change(self) -> None:
-        self.context.reload()
-        self.context.events.programme_changed.emit()
-        self._refresh_chrome()
-        self.stack.currentWidget().refresh()
-
     def edit_programme(self) -> None:
         programme = self.context.programme
         draft = ProgrammeDialog.ask(self, programme)
@@ -325,7 +323,7 @@ class MainWindow(QMainWindow):
         programme_id = programme.id if programme else None
         programmes = self.context.services.programmes
         if guarded(self, lambda: programmes.save_programme(draft, programme_id)) is not None:
-            self._after_structure_change()
+            self.context.events.programme_changed.emit()
 
     def new_round(self) -> None:
         self._edit_cohort(None)
@@ -333,7 +331,7 @@ class MainWindow(QMainWindow):
     def edit_round(self) -> None:
         self._edit_cohort(self.context.cohort)
 
-    def _edit_cohort(self, cohort) -> None:
+    def _edit_cohort(self, cohort: Cohort | None) -> None:
         programme = self.context.programme
         if programme is None:
             self.edit_programme()
@@ -351,25 +349,24 @@ class MainWindow(QMainWindow):
             self, lambda: programmes.save_cohort(programme.id, draft, cohort_id, make_current)
         )
         if saved is not None:
-            self._after_structure_change()
+            self.context.events.cohorts_changed.emit(programme.id)
 
     def _round_chosen(self, row: int) -> None:
         programme, cohort_id = self.context.programme, self.round_combo.itemData(row)
         if programme is None or cohort_id is None:
             return
         programmes = self.context.services.programmes
-        guarded(self, lambda: programmes.set_current_cohort(programme.id, cohort_id))
-        self.context.reload()
-        self.context.events.current_cohort_changed.emit()
-        self._refresh_chrome()
-        self.stack.currentWidget().refresh()
+        if attempt(self, lambda: programmes.set_current_cohort(programme.id, cohort_id)):
+            self.context.events.cohorts_changed.emit(programme.id)
+        else:
+            self._refresh_chrome()  # the list shows the round that is still current
 
     # -- settings, help, closing ----------------------------------------------------------
     def open_backups(self) -> None:
         from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
 
-        if self.context.services is not None and BackupsDialog.show_for(self):
-            self.attach(self.context.services)
+        if self.context.services is not None:
+            BackupsDialog.show_for(self, self.context)  # a restore announces itself
 
     def open_settings(self) -> None:
         choices = SettingsDialog.ask(self, self.context.settings, current_language())
@@ -378,13 +375,14 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         settings.retention_months = choices.retention_months
         settings.safety_copies_keep = choices.safety_copies_keep
-        if self.workspace is not None and self.workspace.safety is not None:
-            self.workspace.safety.keep = choices.safety_copies_keep
+        workspace = self.context.workspace
+        if workspace is not None and workspace.safety is not None:
+            workspace.safety.keep = choices.safety_copies_keep
         if choices.language != current_language():
             self.apply_language(choices.language)
         else:
             save_settings(settings)
-            self.stack.currentWidget().refresh()
+        self.context.events.settings_changed.emit()
 
     def apply_language(self, language: str) -> None:
         """Switch every text in the window at once; no restart."""
@@ -392,8 +390,7 @@ class MainWindow(QMainWindow):
         install_qt_translations(language)
         self.context.settings.language = language
         save_settings(self.context.settings)
-        self.retranslate_ui()
-        self.context.events.language_changed.emit(language)
+        self.context.events.language_changed.emit(language)  # the window retranslates
 
     def show_help(self) -> None:
         key = self.current_key()

@@ -7,11 +7,15 @@ small, well-kept wrapper of the engine Chromium uses) at the printer's resolutio
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument
 
 
 def print_pdf(parent: QWidget | None, path: Path) -> bool:
@@ -31,7 +35,7 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
     return True
 
 
-def send_pages(printer: QPrinter, document) -> None:
+def send_pages(printer: QPrinter, document: PdfDocument) -> None:
     painter = QPainter(printer)
     try:
         dpi = min(printer.resolution(), 300)

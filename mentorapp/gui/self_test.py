@@ -106,12 +106,22 @@ def _workbook(state: dict) -> str:
     return f"{files[0].name} ({size // 1024} KB)"
 
 
+def _log(_state: dict) -> str:
+    """Where the diagnosis log is, for a user asked to send it; none is no failure."""
+    from mentorapp.paths import user_log_dir
+    from mentorapp.workspace.log import log_file
+
+    written = log_file()
+    return str(written) if written else f"none: {user_log_dir()} cannot be written"
+
+
 CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("screen libraries", _screen_libraries),
     ("translations", _catalogs),
     ("fonts", _fonts),
     ("main window", _window),
     ("workbook", _workbook),
+    ("log file", _log),
 ]
 
 if __name__ == "__main__":  # pragma: no cover

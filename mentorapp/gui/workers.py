@@ -9,17 +9,21 @@ queued call is left once the window and the interpreter go away.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from mentorapp.errors import MentorappError
+
 ProgressCallback = Callable[[int, int], None]
 JobFunction = Callable[[ProgressCallback, Callable[[], bool]], object]
 
 QUIT_WAIT_SECONDS = 60.0  # the matcher cannot be interrupted; it takes seconds, not minutes
 _running: set[Job] = set()
+_log = logging.getLogger(__name__)
 
 
 class Job(QObject):
@@ -53,9 +57,6 @@ class Job(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def is_running(self) -> bool:
         return not self._idle.is_set()
 
@@ -74,6 +75,7 @@ class Job(QObject):
             try:
                 self._outcome = ("finished", self._function(self._report, self._cancel.is_set))
             except Exception as error:
+                _log_failure(self._function, error)
                 self._outcome = ("failed", error)
             if not self._abandoned:
                 self._done.emit()
@@ -106,6 +108,18 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         self._job._run()
+
+
+def _log_failure(function: JobFunction, error: Exception) -> None:
+    """The window shows the error's sentence; the log keeps where a bug struck."""
+    from mentorapp.workspace.log import describe
+
+    name = getattr(function, "__qualname__", type(function).__qualname__)
+    if isinstance(error, MentorappError):  # a full disk, a refused file: said to the user
+        trace = error if error.__cause__ is not None else None  # a wrapped driver's error
+        _log.info("job %s refused: %s", name, describe(error), exc_info=trace)
+    else:
+        _log.error("job %s failed", name, exc_info=error)
 
 
 def running_jobs() -> list[Job]:

@@ -36,7 +36,7 @@ def demo_file(tmp_path: Path) -> Path:
 
 def test_backup_export_and_restore_in_the_window(open_window, tmp_path, qtbot, quiet) -> None:
     window = open_window(demo_file(tmp_path))
-    dialog = BackupsDialog(window, window)
+    dialog = BackupsDialog(window.context, window)
     qtbot.addWidget(dialog)
     backup = tmp_path / "backup.zip"
     assert dialog.export_to(backup)
@@ -52,7 +52,7 @@ def test_backup_export_and_restore_in_the_window(open_window, tmp_path, qtbot, q
 
 def test_a_damaged_backup_is_refused(open_window, tmp_path, qtbot, quiet) -> None:
     window = open_window(demo_file(tmp_path))
-    dialog = BackupsDialog(window, window)
+    dialog = BackupsDialog(window.context, window)
     qtbot.addWidget(dialog)
     backup = tmp_path / "backup.zip"
     dialog.export_to(backup)
@@ -71,7 +71,7 @@ def test_a_damaged_backup_is_refused(open_window, tmp_path, qtbot, quiet) -> Non
 
 def test_safety_copies_are_listed_and_restored(open_window, tmp_path, qtbot, quiet) -> None:
     window = open_window(demo_file(tmp_path))
-    dialog = BackupsDialog(window, window)
+    dialog = BackupsDialog(window.context, window)
     qtbot.addWidget(dialog)
     assert dialog.copies.rowCount() >= 1  # the first start of the day made one
     programme = window.context.programme

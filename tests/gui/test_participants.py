@@ -190,7 +190,7 @@ def test_confirming_a_criterion(open_window, db_path, round_with_people) -> None
     panel = _panel(window)
     person = panel.editor.row()
     assert panel.confirmations.model.rowCount() == 5
-    panel.confirmations.set_checked(0, True)
+    panel.confirmations.model.item(0).setCheckState(Qt.CheckState.Checked)  # as a click does
     confirmed = window.context.services.eligibility.confirmations(person.enrolment_id)
     assert len(confirmed) == 1
     panel.undo_action.trigger()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from mentorapp.domain.codes import match_education_field, match_industry
@@ -11,9 +13,12 @@ from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
 from mentorapp.people.records import ParticipantRow
 
+if TYPE_CHECKING:
+    from mentorapp.workspace.services import Services
+
 
 class AddParticipantDialog(FormDialog):
-    def __init__(self, services, cohort_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, cohort_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addParticipantDialog")
         self.setWindowTitle(_("Add an applicant"))
@@ -89,7 +94,9 @@ class AddParticipantDialog(FormDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services, cohort_id: int) -> ParticipantRow | None:
+    def ask(
+        cls, parent: QWidget | None, services: Services, cohort_id: int
+    ) -> ParticipantRow | None:
         dialog = cls(services, cohort_id, parent)
         dialog.exec()
         return dialog.created

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -27,6 +28,13 @@ from mentorapp.errors import MentorappError
 from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _, format_date, ngettext
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mentorapp.db.safety import SafetyCopies
+    from mentorapp.gui.context import AppContext
+    from mentorapp.workspace.services import Services
+
 COPY_PATH = Qt.ItemDataRole.UserRole + 1
 REASONS = {
     "daily": lambda: _("first start of the day"),
@@ -38,12 +46,13 @@ REASONS = {
 
 
 class BackupsDialog(QDialog):
-    """``restored`` tells the caller to reload everything it shows."""
+    """Everything it needs is in the context; a restore announces ``workspace_changed``, so
+    every view re-reads what it shows (``restored`` says that one happened)."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
-        self.window_ = window
+        self.context = context
         self.restored = False
         self.setWindowTitle(_("Backups and safety copies"))
         self.tabs = QTabWidget()
@@ -58,8 +67,9 @@ class BackupsDialog(QDialog):
         self.refresh_copies()
 
     @property
-    def services(self):
-        return self.window_.context.services
+    def services(self) -> Services:
+        assert self.context.services is not None  # the File menu offers it once a file is open
+        return self.context.services
 
     # -- CSV backup ------------------------------------------------------------------------
     def _backup_tab(self) -> QWidget:
@@ -76,7 +86,7 @@ class BackupsDialog(QDialog):
         self.delimiter = QComboBox(objectName="delimiterCombo")
         self.delimiter.addItem(_("Comma (most programs)"), ",")
         self.delimiter.addItem(_("Semicolon (Excel set to Swedish)"), ";")
-        settings = self.window_.context.settings
+        settings = self.context.settings
         self.delimiter.setCurrentIndex(max(self.delimiter.findData(settings.csv_delimiter), 0))
         self.delimiter.setAccessibleName(_("Separator between columns"))
         self.export_button = QPushButton(_("&Export backup…"), objectName="exportBackupButton")
@@ -98,8 +108,7 @@ class BackupsDialog(QDialog):
         return tab
 
     def _read_only(self) -> bool:
-        workspace = self.window_.workspace
-        return workspace is not None and workspace.read_only
+        return self.context.read_only
 
     def export_backup(self) -> None:
         suggested = Path.home() / f"mentorapp-{date.today().isoformat()}.zip"
@@ -111,7 +120,7 @@ class BackupsDialog(QDialog):
 
     def export_to(self, path: Path) -> bool:
         delimiter = self.delimiter.currentData()
-        self.window_.context.settings.csv_delimiter = delimiter
+        self.context.settings.csv_delimiter = delimiter
         try:
             manifest = self.services.backups.export(path, delimiter=delimiter)
         except (MentorappError, OSError) as error:
@@ -134,7 +143,9 @@ class BackupsDialog(QDialog):
         if chosen:
             self.restore_from(Path(chosen))
 
-    def restore_from(self, path: Path, confirm=None) -> bool:
+    def restore_from(
+        self, path: Path, confirm: Callable[[MentorappError], bool] | None = None
+    ) -> bool:
         """Check the whole file first; replacing data needs a yes, and a safety copy is made."""
         from mentorapp.dataio.backup_zip import RestoreNeedsConfirmation
 
@@ -151,6 +162,7 @@ class BackupsDialog(QDialog):
             self._report(error)
             return False
         self.restored = True
+        self.context.events.workspace_changed.emit()  # every table was replaced
         message = ngettext(
             "Restored {rows} row from {path}.",
             "Restored {rows} rows from {path}.",
@@ -206,8 +218,8 @@ class BackupsDialog(QDialog):
             button.setEnabled(safety is not None and not self._read_only())
         return tab
 
-    def _safety(self):
-        workspace = self.window_.workspace
+    def _safety(self) -> SafetyCopies | None:
+        workspace = self.context.workspace
         return workspace.safety if workspace is not None else None
 
     def refresh_copies(self) -> None:
@@ -257,15 +269,17 @@ class BackupsDialog(QDialog):
         self.go_back_to(path)
 
     def go_back_to(self, path: Path) -> None:
-        workspace = self.window_.workspace
+        workspace, safety = self.context.workspace, self._safety()
+        if workspace is None or safety is None:
+            return
         try:
             workspace.services.close()
-            workspace.safety.restore(path)
+            safety.restore(path)
         except (MentorappError, OSError) as error:
             self._report(error)
         finally:
             workspace.reopen()
-            self.window_.attach(workspace.services)
+            self.context.attach(workspace)  # the new connection, and every view re-reads
         self.restored = True
         self.refresh_copies()
 
@@ -282,7 +296,7 @@ class BackupsDialog(QDialog):
             )
 
     @classmethod
-    def show_for(cls, window) -> bool:
-        dialog = cls(window, window)
+    def show_for(cls, parent: QWidget | None, context: AppContext) -> bool:
+        dialog = cls(context, parent)
         dialog.exec()
         return dialog.restored

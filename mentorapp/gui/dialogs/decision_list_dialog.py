@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from mentorapp.errors import MentorappError
@@ -11,9 +13,13 @@ from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Cohort
+    from mentorapp.workspace.services import Services
+
 
 class DecisionListDialog(TextPrintDialog):
-    def __init__(self, services, cohort, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, cohort: Cohort, parent: QWidget | None = None) -> None:
         super().__init__(
             _("Decision list: {round}").format(round=cohort.name),
             services.pipeline.decision_text(cohort.id),
@@ -50,5 +56,5 @@ class DecisionListDialog(TextPrintDialog):
         )
 
     @classmethod
-    def show_for(cls, parent: QWidget | None, services, cohort) -> None:
+    def show_for(cls, parent: QWidget | None, services: Services, cohort: Cohort) -> None:
         cls(services, cohort, parent).exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -11,6 +12,10 @@ from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _, ngettext
 from mentorapp.paths import safe_file_name
 
+if TYPE_CHECKING:
+    from mentorapp.domain.models import Cohort
+    from mentorapp.workspace.services import Services
+
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
     start = str(Path.home() / suggested)
@@ -18,7 +23,7 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     return Path(chosen) if chosen else None
 
 
-def export_participants(parent: QWidget, services, cohort, role: str) -> None:
+def export_participants(parent: QWidget, services: Services, cohort: Cohort, role: str) -> None:
     from mentorapp.dataio.participants_csv import write_participants_csv
 
     who = _("adepts") if role == "adept" else _("mentors")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
@@ -28,15 +29,20 @@ from PySide6.QtWidgets import (
 
 from mentorapp.dataio.columns import auto_map, missing_required, normalise_header
 from mentorapp.dataio.csv_source import ImportFileError, read_table
-from mentorapp.dataio.importer import ImportOptions, preview, run_import
+from mentorapp.dataio.importer import ImportOptions, ImportReport, preview, run_import
 from mentorapp.domain.enums import Role, role_label
-from mentorapp.gui.workers import Job
+from mentorapp.gui.workers import Job, ProgressCallback
 from mentorapp.i18n import _, ngettext
 from mentorapp.people.fields import FIELD_BY_KEY, FIELDS
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mentorapp.gui.dialogs.import_wizard import ImportState
+
 
 class FilePage(QWizardPage):
-    def __init__(self, state, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setTitle(_("Choose the file and who it is about"))
@@ -117,7 +123,7 @@ class FilePage(QWizardPage):
 
 
 class ColumnsPage(QWizardPage):
-    def __init__(self, state, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setTitle(_("Match the columns"))
@@ -190,7 +196,7 @@ class ColumnsPage(QWizardPage):
 
 
 class CheckPage(QWizardPage):
-    def __init__(self, state, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setTitle(_("Check before importing"))
@@ -293,7 +299,7 @@ class CheckPage(QWizardPage):
 
 
 class RunPage(QWizardPage):
-    def __init__(self, state, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setTitle(_("Importing"))
@@ -315,7 +321,7 @@ class RunPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         database, table, options = self.state.database, self.state.table, self.state.options
 
-        def work(progress, cancelled):
+        def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> ImportReport:
             return run_import(database, table, options, progress=progress, cancelled=cancelled)
 
         self.job = Job(work, self)
@@ -333,7 +339,7 @@ class RunPage(QWizardPage):
             self.job.cancel()
             self.cancel_button.setEnabled(False)
 
-    def _finished(self, report) -> None:
+    def _finished(self, report: ImportReport) -> None:
         self.state.report = report
         self.cancel_button.setEnabled(False)
         if report.cancelled:
@@ -359,7 +365,7 @@ class RunPage(QWizardPage):
         self.done = True
         self.completeChanged.emit()
 
-    def _failed(self, error) -> None:
+    def _failed(self, error: Exception) -> None:
         message = error.user_message() if hasattr(error, "user_message") else str(error)
         self.result.setText(
             _("The import failed and nothing was saved: {error}").format(error=message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
@@ -11,9 +12,14 @@ from mentorapp.errors import ValidationError
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
 
+if TYPE_CHECKING:
+    from mentorapp.workspace.services import Services
+
 
 class MeetingDatesDialog(FormDialog):
-    def __init__(self, services, group_id: int, count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, group_id: int, count: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingDatesDialog")
         self.setWindowTitle(_("Meeting dates"))
@@ -57,5 +63,5 @@ class MeetingDatesDialog(FormDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services, group_id: int, count: int) -> bool:
+    def ask(cls, parent: QWidget | None, services: Services, group_id: int, count: int) -> bool:
         return cls(services, group_id, count, parent).exec() == FormDialog.DialogCode.Accepted

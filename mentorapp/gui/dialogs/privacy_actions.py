@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -10,8 +11,11 @@ from mentorapp.errors import MentorappError
 from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _, ngettext
 
+if TYPE_CHECKING:
+    from mentorapp.workspace.services import Services
 
-def export_person(parent: QWidget, services, person_id: int, name: str) -> list[Path]:
+
+def export_person(parent: QWidget, services: Services, person_id: int, name: str) -> list[Path]:
     folder = QFileDialog.getExistingDirectory(
         parent, _("Where should the copy of {name}'s data go?").format(name=name), str(Path.home())
     )
@@ -33,7 +37,9 @@ def export_person(parent: QWidget, services, person_id: int, name: str) -> list[
     return files
 
 
-def erase_people(parent: QWidget, services, person_ids: list[int], names: list[str]) -> bool:
+def erase_people(
+    parent: QWidget, services: Services, person_ids: list[int], names: list[str]
+) -> bool:
     """Ask, erase in one go, and say what still holds the data (older copies, exports)."""
     shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
     answer = QMessageBox.question(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorapp.domain import languages
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _, current_language
 from mentorapp.programme.rules import ProgrammeDraft, validate_programme
@@ -35,8 +36,8 @@ class ProgrammeDialog(FormDialog):
         self.contact_name = QLineEdit(objectName="contactNameEdit")
         self.contact_email = QLineEdit(objectName="contactEmailEdit")
         self.language = QComboBox(objectName="programmeLanguageCombo")
-        self.language.addItem("Svenska", "sv")
-        self.language.addItem("English", "en")
+        for row in languages.ui_languages():
+            self.language.addItem(row.native_name, row.code)
         self.meetings = QSpinBox(objectName="meetingsSpin", minimum=1, maximum=12, value=4)
         self.months = QSpinBox(objectName="monthsSpin", minimum=1, maximum=24, value=4)
         rows = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
 from mentorapp.gui.dialogs.privacy_actions import erase_people
 from mentorapp.i18n import _, format_date
 
+if TYPE_CHECKING:
+    from mentorapp.workspace.services import Services
+
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class RetentionDialog(QDialog):
-    def __init__(self, services, months: int, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, months: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retentionDialog")
         self.setWindowTitle(_("People due for erasure"))
@@ -88,7 +93,7 @@ class RetentionDialog(QDialog):
             self.refresh()
 
     @classmethod
-    def show_for(cls, parent: QWidget | None, services, months: int) -> bool:
+    def show_for(cls, parent: QWidget | None, services: Services, months: int) -> bool:
         dialog = cls(services, months, parent)
         dialog.exec()
         return dialog.erased

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
+from mentorapp.domain import languages
 from mentorapp.gui.dialogs.form_dialog import FormDialog
 from mentorapp.i18n import _
 from mentorapp.workspace.settings import Settings
-
-LANGUAGE_NAMES = (("sv", "Svenska"), ("en", "English"))
 
 
 @dataclass(frozen=True)
@@ -26,8 +25,8 @@ class SettingsDialog(FormDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(_("Settings"))
         self.language = QComboBox(objectName="languageCombo")
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
+        for row in languages.ui_languages():
+            self.language.addItem(row.native_name, row.code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.setAccessibleName(_("Language"))
         self.retention = QSpinBox(objectName="retentionSpin", minimum=1, maximum=120)

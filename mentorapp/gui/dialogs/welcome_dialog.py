@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorapp.domain import languages
 from mentorapp.errors import ValidationError
 from mentorapp.gui.widgets.text import body, heading
 from mentorapp.i18n import _, current_language
@@ -34,8 +35,8 @@ class WelcomeDialog(QDialog):
         self.title = heading(1)
         self.intro = body()
         self.language = QComboBox(objectName="welcomeLanguage")
-        self.language.addItem("Svenska", "sv")
-        self.language.addItem("English", "en")
+        for row in languages.ui_languages():
+            self.language.addItem(row.native_name, row.code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.organisation = QLineEdit(objectName="welcomeOrganisation")

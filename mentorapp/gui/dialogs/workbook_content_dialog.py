@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorapp.domain import languages
 from mentorapp.errors import MentorappError
 from mentorapp.gui.errors import show_error
 from mentorapp.i18n import _
-
-LANGUAGES = (("sv", "Svenska"), ("en", "English"))
 
 
 class WorkbookContentDialog(QDialog):
@@ -40,7 +39,8 @@ class WorkbookContentDialog(QDialog):
         )
         grid = QGridLayout()
         self.status: dict[str, QLabel] = {}
-        for row, (code, name) in enumerate(LANGUAGES):
+        for row, language in enumerate(languages.ui_languages()):
+            code, name = language.code, language.native_name
             self.status[code] = QLabel(wordWrap=True)
             export = QPushButton(_("Export for editing…"), objectName=f"export_{code}")
             load = QPushButton(_("Load edited version…"), objectName=f"load_{code}")

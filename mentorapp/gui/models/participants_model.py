@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from mentorapp.domain.codes import education_field_label, industry_label
 from mentorapp.domain.enums import role_label, status_label
-from mentorapp.i18n import _, current_language, format_date
+from mentorapp.i18n import LANGUAGES, _, current_language, format_date
 from mentorapp.people.collation import query_terms, search_text, sort_key
 from mentorapp.people.records import ParticipantRow
 
@@ -62,7 +62,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("languages", lambda: _("Languages"), lambda r: ", ".join(r.languages)),
     Column("digital", lambda: _("Digital"), lambda r: _("yes") if r.digital else _("no")),
 )
-COLUMN_KEYS = [column.key for column in COLUMNS]
 
 
 @dataclass
@@ -120,18 +119,6 @@ class ParticipantsModel(QAbstractTableModel):
         self._order = self._sorted_order()
         self._visible = self._filtered()
         self.endResetModel()
-
-    def replace_row(self, updated: ParticipantRow) -> None:
-        """One edited row: update it in place without resetting the view."""
-        for position, row in enumerate(self._all):
-            if row.enrolment_id == updated.enrolment_id:
-                self._all[position] = updated
-                self._haystacks[position] = _haystack(updated)
-                self._cities[position] = updated.city.strip().casefold()
-                if position in self._visible:
-                    shown = self._visible.index(position)
-                    self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(COLUMNS) - 1))
-                return
 
     def set_filters(self, filters: Filters) -> None:
         self.beginResetModel()
@@ -244,6 +231,5 @@ def _haystack(row: ParticipantRow) -> str:
         row.email,
         row.city,
         row.education_field_text,
-        education_field_label(row.education_field, "sv"),
-        education_field_label(row.education_field, "en"),
+        *(education_field_label(row.education_field, code) for code in LANGUAGES),
     )

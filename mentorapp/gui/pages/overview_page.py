@@ -47,6 +47,15 @@ class OverviewPage(Page):
         super().__init__(context, parent)
         self._current_stage_key = ""
         self._build()
+        events = context.events
+        # The round's applications, the share done, and who is due for erasure (the settings
+        # say how long data is kept).
+        for signal in (
+            events.participants_changed,
+            events.checklist_changed,
+            events.settings_changed,
+        ):
+            signal.connect(self.on_change)
 
     def _build(self) -> None:
         events = self.context.events
@@ -242,8 +251,7 @@ class OverviewPage(Page):
         if services is not None and RetentionDialog.show_for(
             self, services, self.context.settings.retention_months
         ):
-            self.context.events.participants_changed.emit()
-            self.refresh()
+            self.context.events.participants_changed.emit(None)  # people of any round
 
     def _show_round(self) -> None:
         cohort = self.context.cohort

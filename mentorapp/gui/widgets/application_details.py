@@ -58,11 +58,6 @@ class ConfirmationsBox(QGroupBox):
             self.model.appendRow(item)
         self._loading = False
 
-    def set_checked(self, row: int, checked: bool) -> None:
-        """Tick or untick as a click would (used by keyboard users through Space, and tests)."""
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self.model.item(row).setCheckState(state)
-
     def _item_changed(self, item: QStandardItem) -> None:
         if not self._loading:
             checked = item.checkState() == Qt.CheckState.Checked

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,7 +22,9 @@ from mentorapp.domain.enums import Role
 from mentorapp.errors import MentorappError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
-from mentorapp.i18n import _, current_language
+from mentorapp.gui.pages.base import page_on_screen
+from mentorapp.gui.pages.stage_tool import stage_tool
+from mentorapp.i18n import N_, _, current_language
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,6 +33,7 @@ class RoleCriteria(QGroupBox):
     def __init__(self, context: AppContext, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.role = context, role
+        context.events.criteria_changed.connect(self._changed)
         self.model = QStandardItemModel(self)
         self.view = QListView(objectName=f"criteria_{role}")
         self.view.setModel(self.model)
@@ -97,12 +102,20 @@ class RoleCriteria(QGroupBox):
         index = self.view.currentIndex()
         return index.data(CRITERION_ROLE) if index.isValid() else None
 
-    def _run(self, action) -> None:
+    def _run(self, action: Callable[[], object]) -> None:
+        programme = self.context.programme
         try:
             action()
         except MentorappError as error:
             show_error(self, error)
-        self.refresh()
+            self.refresh()
+            return
+        if programme is not None and programme.id is not None:
+            self.context.events.criteria_changed.emit(programme.id)  # both sides re-read
+
+    def _changed(self, _programme_id: int) -> None:
+        if page_on_screen(self):
+            self.refresh()
 
     def add(self) -> None:
         text, ok = QInputDialog.getText(self, _("New criterion"), _("What must be true?"))
@@ -154,6 +167,7 @@ class RoleCriteria(QGroupBox):
             )
 
 
+@stage_tool("purpose", title=N_("Eligibility criteria"))
 class CriteriaEditor(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

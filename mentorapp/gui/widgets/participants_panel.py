@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,12 +34,14 @@ from mentorapp.domain.enums import EnrolmentStatus, Role, role_label, status_lab
 from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
-from mentorapp.gui.models.participants_model import ParticipantsModel
+from mentorapp.gui.models.participants_model import Filters, ParticipantsModel
+from mentorapp.gui.pages.base import page_on_screen
+from mentorapp.gui.pages.stage_tool import stage_tool
 from mentorapp.gui.undo import AppliedCommand
 from mentorapp.gui.widgets.application_details import ConfirmationsBox, HistoryView
 from mentorapp.gui.widgets.participant_editor import ParticipantEditor
 from mentorapp.gui.widgets.participant_filters import ParticipantFilters
-from mentorapp.i18n import _, current_language, ngettext
+from mentorapp.i18n import N_, _, current_language, ngettext
 from mentorapp.people.records import ParticipantRow
 
 # Starting widths in characters for name, role, status, since, e-mail, city, field, industry,
@@ -40,6 +49,7 @@ from mentorapp.people.records import ParticipantRow
 COLUMN_WIDTHS = (24, 10, 15, 14, 28, 12, 24, 22, 9, 8)
 
 
+@stage_tool("recruitment", "selection", title=N_("Applications"), name="participants")
 class ParticipantsPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +63,16 @@ class ParticipantsPanel(QWidget):
         self._switching = False
         self._resync = QTimer(self, singleShot=True, interval=0)
         self._resync.timeout.connect(self.refresh)
+        # While this panel announces its own change: it has shown that change already.
+        self._announcing = False
         self._build()
+        events = context.events
+        events.participants_changed.connect(self._changed_elsewhere)
+        # The employers' names, and the criteria each application is confirmed against.
+        events.partners_changed.connect(lambda _programme: self._changed_elsewhere(None))
+        events.criteria_changed.connect(lambda _programme: self._changed_elsewhere(None))
+        # Undoing an edit made before a restore would write into the restored data.
+        events.workspace_changed.connect(self.undo_stack.clear)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -209,7 +228,7 @@ class ParticipantsPanel(QWidget):
             parts.append(f"{role_label(role.value, plural=True)}: {shown}")
         self.counts_label.setText("   ·   ".join(parts) or _("No applications in this round yet."))
 
-    def _filter(self, filters) -> None:
+    def _filter(self, filters: Filters) -> None:
         self.flush()  # what was typed is saved before the person may leave the list
         self._keeping_selection(lambda: self.model.set_filters(filters), reload=False)
 
@@ -276,7 +295,7 @@ class ParticipantsPanel(QWidget):
             shown.update(range(selected.top(), selected.bottom() + 1))
         return sorted(shown)
 
-    def _current_changed(self, current, previous) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._restoring:
             return
         # Taken before saving: the person clicked, not a row number that a save may reorder.
@@ -325,12 +344,35 @@ class ParticipantsPanel(QWidget):
         )
 
     # -- edits (each one undoable) ---------------------------------------------------------
-    def _after_change(self) -> None:
+    def _after_change(self, every_round: bool = False) -> None:
+        self._reread()
+        cohort = self.context.cohort
+        self._announce(
+            self.context.events.participants_changed,
+            None if every_round or cohort is None else cohort.id,
+        )
+
+    def _announce(self, signal: SignalInstance, where: object) -> None:
+        """Tell the other views; this one shows the change already."""
+        self._announcing = True
+        try:
+            signal.emit(where)
+        finally:
+            self._announcing = False
+
+    def _changed_elsewhere(self, cohort_id: int | None) -> None:
+        """Another view changed applications (of this round, or of several when None)."""
+        cohort = self.context.cohort
+        if self._announcing or not page_on_screen(self) or cohort is None:
+            return
+        if cohort_id is None or cohort_id == cohort.id:
+            self._reread()
+
+    def _reread(self) -> None:
         if self._switching:
             self._resync.start()  # after the click or key that changed rows is handled
         else:
             self.refresh()
-        self.context.events.participants_changed.emit()
 
     def save_edit(self, enrolment_id: int, changes: dict) -> bool:
         if not changes:
@@ -422,14 +464,28 @@ class ParticipantsPanel(QWidget):
                 on_error=lambda error: show_error(self, error),
             )
         )
+        # The box shows the tick already; the other page's panel re-reads it when shown.
+        self._announce(self.context.events.participants_changed, row.cohort_id)
 
     # -- dialogs ---------------------------------------------------------------------------
     def import_applications(self) -> None:
         from mentorapp.gui.dialogs.import_wizard import ImportWizard
 
+        programme = self.context.programme
+        if programme is None:
+            return
+        rounds = self._round_ids(programme.id)
         if ImportWizard.run(self, self.context):
-            self.context.reload()
-            self._after_change()
+            events = self.context.events
+            if self._round_ids(programme.id) != rounds:  # imported into a new round
+                events.cohorts_changed.emit(programme.id)  # this page re-reads everything
+            else:
+                self.refresh()
+            self._announce(events.participants_changed, None)  # into any round
+            self._announce(events.partners_changed, programme.id)  # the employers named
+
+    def _round_ids(self, programme_id: int) -> list[int | None]:
+        return [cohort.id for cohort in self.context.services.programmes.cohorts(programme_id)]
 
     def add_participant(self) -> None:
         from mentorapp.gui.dialogs.add_participant_dialog import AddParticipantDialog
@@ -465,7 +521,7 @@ class ParticipantsPanel(QWidget):
         ):
             self.undo_stack.clear()  # an erasure cannot be undone, nor edits made before it
             self.editor.show_row(None)  # typing about the erased person has nowhere to go
-            self._after_change()
+            self._after_change(every_round=True)
 
     def export_role(self, role: str) -> None:
         from mentorapp.gui.dialogs.files import export_participants

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
-from mentorapp.i18n import _
+from mentorapp.gui.pages.base import page_on_screen
+from mentorapp.gui.pages.stage_tool import stage_tool
+from mentorapp.i18n import N_, _
 
 PARTNER_ID = Qt.ItemDataRole.UserRole + 1
 
 
+@stage_tool("anchoring", title=N_("Partner organisations"))
 class PartnersPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +74,13 @@ class PartnersPanel(QWidget):
         self._dirty = False
         for widget in (self.name, self.contact, self.email, self.note):
             widget.textEdited.connect(self._edited)
+        # An import or an applicant's employer adds partners, and people change the counts.
+        for signal in (context.events.partners_changed, context.events.participants_changed):
+            signal.connect(self._changed)
+
+    def _changed(self, *_where: object) -> None:
+        if page_on_screen(self):
+            self.refresh()
 
     def _edited(self) -> None:
         self._dirty = True
@@ -176,7 +186,7 @@ class PartnersPanel(QWidget):
             show_error(self, error)
             return
         self._dirty = False
-        self.refresh()
+        self.context.events.partners_changed.emit(programme.id)  # this panel re-reads too
 
     def remove(self) -> None:
         if self._editing is None:
@@ -189,10 +199,12 @@ class PartnersPanel(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
+            programme = self.context.programme
             try:
                 self.context.services.partners.remove(self._editing)
             except MentorappError as error:
                 show_error(self, error)
                 return
             self._editing = None
-            self.refresh()
+            if programme is not None:
+                self.context.events.partners_changed.emit(programme.id)  # this one re-reads

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -24,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorapp.domain import languages
 from mentorapp.errors import MentorappError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
-from mentorapp.gui.workers import Job
-from mentorapp.i18n import _, ngettext
+from mentorapp.gui.pages.base import page_on_screen
+from mentorapp.gui.pages.stage_tool import stage_tool
+from mentorapp.gui.workers import Job, ProgressCallback
+from mentorapp.i18n import N_, _, ngettext
+from mentorapp.workspace.settings import workbook_content_folder
 
 GROUP_ID = Qt.ItemDataRole.UserRole + 1
 
 
+@stage_tool("kickoff", title=N_("Workbooks"))
 class WorkbooksPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +46,14 @@ class WorkbooksPanel(QWidget):
         self.written: list[Path] = []
         self._job: Job | None = None
         self._build()
+        # The accepted groups and the names of the people in them.
+        for signal in (context.events.groups_changed, context.events.participants_changed):
+            signal.connect(self._changed)
+
+    def _changed(self, cohort_id: int | None) -> None:
+        cohort = self.context.cohort
+        if cohort is not None and cohort_id in (None, cohort.id) and page_on_screen(self):
+            self.refresh()
 
     def _build(self) -> None:
         self.intro = QLabel(wordWrap=True)
@@ -114,8 +128,7 @@ class WorkbooksPanel(QWidget):
             self.language,
             [
                 ("", _("Each group's meeting language")),
-                ("sv", "Svenska"),
-                ("en", "English"),
+                *((row.code, row.native_name) for row in languages.ui_languages()),
                 ("both", _("Both languages")),
             ],
         )
@@ -142,6 +155,11 @@ class WorkbooksPanel(QWidget):
     def refresh(self) -> None:
         services, cohort = self.context.services, self.context.cohort
         checked = self.checked_group_ids() if self.groups.rowCount() else None
+        # Like the ticks, a language chosen for a group stays chosen while the rows are re-read.
+        picked = {
+            self.groups.item(row, 0).data(GROUP_ID): self.group_language(row)
+            for row in range(self.groups.rowCount())
+        }
         self.groups.clear()
         self.groups.setHorizontalHeaderLabels([_("Mentor"), _("Adepts"), _("Language")])
         groups = services.matching.groups(cohort.id) if services and cohort else []
@@ -153,6 +171,9 @@ class WorkbooksPanel(QWidget):
             adepts = QStandardItem(", ".join(member.row.name for member in group.adepts))
             self.groups.appendRow([mentor, adepts, QStandardItem()])
             self._language_choice(self.groups.rowCount() - 1, group.language)
+            combo = self.view.indexWidget(self.groups.index(self.groups.rowCount() - 1, 2))
+            if group.id in picked and isinstance(combo, QComboBox):
+                combo.setCurrentIndex(max(combo.findData(picked[group.id]), 0))
         self.view.resizeColumnToContents(0)
         header = self.view.header()
         header.setStretchLastSection(False)
@@ -177,10 +198,10 @@ class WorkbooksPanel(QWidget):
     def _language_choice(self, row: int, meeting_language: str) -> None:
         """Each group prints in its meeting language unless the coordinator picks another."""
         combo = QComboBox()
-        own = "Svenska" if meeting_language == "sv" else "English"
+        own = languages.get_or_fallback(meeting_language).native_name
         combo.addItem(_("{language} (the group's language)").format(language=own), meeting_language)
-        combo.addItem("Svenska", "sv")
-        combo.addItem("English", "en")
+        for language in languages.ui_languages():
+            combo.addItem(language.native_name, language.code)
         combo.addItem(_("Both languages"), "both")
         combo.setAccessibleName(_("Workbook language for this group"))
         self.view.setIndexWidget(self.groups.index(row, 2), combo)
@@ -227,7 +248,9 @@ class WorkbooksPanel(QWidget):
         group_id = self.groups.item(index.row(), 0).data(GROUP_ID)
         programme = self.context.programme
         count = programme.meetings_per_round if programme else 4
-        MeetingDatesDialog.ask(self, self.context.services, group_id, count)
+        cohort = self.context.cohort
+        if MeetingDatesDialog.ask(self, self.context.services, group_id, count) and cohort:
+            self.context.events.groups_changed.emit(cohort.id)  # the dates are the group's
 
     # -- writing ---------------------------------------------------------------------------
     def choose_folder_and_write(self) -> None:
@@ -248,48 +271,26 @@ class WorkbooksPanel(QWidget):
             self.groups.item(row, 0).data(GROUP_ID): self.group_language(row)
             for row in range(self.groups.rowCount())
         }
-        by_language: dict[str, list[int]] = {}
-        for group_id in group_ids:
-            by_language.setdefault(chosen[group_id], []).append(group_id)
         combined, paper = self.combined.isChecked(), self.paper.currentData()
-        custom = content_folder(services.database.path)
+        custom = workbook_content_folder(self.context.settings)
         warnings: list[MentorappError] = []
 
-        def work(progress, cancelled):
-            """One run per chosen language; progress counts groups across all runs."""
-            files: list[Path] = []
-            done = 0
-            for language, ids in by_language.items():
-                options = {
-                    "language": language,
-                    "group_ids": ids,
-                    "custom_dir": custom,
-                    "page_size": paper,
-                    "warn": warnings.append,
-                }
-                files += services.workbooks.write_workbooks(
-                    cohort.id,
-                    folder,
-                    combined=False,
-                    cancelled=cancelled,
-                    progress=lambda step, _total, base=done: progress(base + step, len(group_ids)),
-                    **options,
-                )
-                done += len(ids)
-            for code in ("sv", "en"):  # one combined file per language, for printing in one go
-                ids = [g for g in group_ids if chosen[g] in (code, "both")]
-                if combined and ids and not cancelled():
-                    files += services.workbooks.write_workbooks(
-                        cohort.id,
-                        folder,
-                        combined=True,
-                        language=code,
-                        group_ids=ids,
-                        custom_dir=custom,
-                        page_size=paper,
-                        warn=warnings.append,
-                    )
-            return files
+        def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> list[Path]:
+            """A file per group, in the language chosen for it; with ``combined`` also one
+            per language to print everything in one go (the service decides the files)."""
+            return services.workbooks.write_workbooks(
+                cohort.id,
+                folder,
+                group_ids=group_ids,
+                group_languages=chosen,
+                separate=True,
+                combined=combined,
+                custom_dir=custom,
+                page_size=paper,
+                warn=warnings.append,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         dialog = QProgressDialog(_("Writing workbooks…"), _("Cancel"), 0, len(group_ids), self)
         dialog.setWindowTitle(_("Workbooks"))
@@ -318,7 +319,6 @@ class WorkbooksPanel(QWidget):
             )
         self.written = list(files)
         self._files_changed()
-        self.context.events.workbooks_written.emit(len(files))
 
     def _failed(self, error: Exception, dialog: QProgressDialog) -> None:
         dialog.reset()
@@ -369,12 +369,7 @@ class WorkbooksPanel(QWidget):
 
         services = self.context.services
         if services is not None:
-            WorkbookContentDialog.show_for(self, content_folder(services.database.path))
-
-
-def content_folder(database_path: Path) -> Path:
-    """Where an organisation's edited workbook content lives: beside its database."""
-    return database_path.parent / f"{database_path.stem}-workbook-content"
+            WorkbookContentDialog.show_for(self, workbook_content_folder(self.context.settings))
 
 
 def _checked(value: bool) -> Qt.CheckState:
