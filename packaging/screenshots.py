@@ -62,8 +62,11 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
 
     from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
 
-    window.workspace.safety = _demo_safety_copies(window, folder)
-    backups = BackupsDialog(window, window)
+    from mentorapp.db.opening import WritableFile
+
+    database = window.context.services.database  # the demo holds no copies; show a few
+    window.workspace.held = WritableFile(database, None, _demo_safety_copies(window, folder))
+    backups = BackupsDialog(window.context, window)
     backups.show()
     app.processEvents()
     backups.grab().save(str(DOCS / f"backup-{language}.png"))
