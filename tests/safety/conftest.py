@@ -35,6 +35,17 @@ def demo(services: Services) -> Services:
     return services
 
 
+@pytest.fixture
+def demo_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A programme file with the demo in it, made the way a coordinator would."""
+    from mentorapp.cli import main
+
+    path = tmp_path / "programme.db"
+    assert main(["--db", str(path), "demo-data"]) == 0
+    capsys.readouterr()
+    return path
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -7,7 +7,6 @@ mid-job becomes the same sentence, pointing to the safety copies.
 
 from __future__ import annotations
 
-import hashlib
 import shlex
 import shutil
 import sqlite3
@@ -20,24 +19,13 @@ import pytest
 from mentorapp.cli import main
 from mentorapp.errors import DatabaseRefused
 from mentorapp.workspace.workspace import Workspace
+from tests.safety.conftest import digest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: object) -> int:
     return main([str(a) for a in args])
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "programme.db"
-    assert run("--db", path, "demo-data") == 0
-    capsys.readouterr()
-    return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def scribble_on_index(path: Path) -> None:

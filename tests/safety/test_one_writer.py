@@ -37,14 +37,6 @@ def run(*args: object) -> int:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "programme.db"
-    assert run("--db", path, "demo-data") == 0
-    capsys.readouterr()
-    return path
-
-
-@pytest.fixture
 def held(demo_file: Path) -> Iterator[subprocess.Popen]:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LIKE_THE_GUI, str(demo_file)],

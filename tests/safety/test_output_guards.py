@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -18,22 +17,11 @@ import pytest
 
 from mentorapp.cli import main
 from tests.safety.backup_tools import find_row, read_members, set_cell, write_members
+from tests.safety.conftest import digest
 
 
 def run(*args: object) -> int:
     return main([str(a) for a in args])
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "programme.db"
-    assert run("--db", path, "demo-data") == 0
-    capsys.readouterr()
-    return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("target", ["programme.db", "programme.db.lock", "programme.db-wal"])
