@@ -42,3 +42,46 @@ def test_the_demo_lists_its_employers(open_window, tmp_path) -> None:
     panel = panel_of(window)
     assert panel.model.rowCount() == 10
     assert sum(int(panel.model.item(r, 3).text()) for r in range(10)) > 20
+
+
+def test_clicking_another_partner_saves_what_was_typed_first(
+    open_window, db_path, programme, qtbot
+) -> None:
+    """Nothing typed is lost: switching partners saves the one being edited, then shows the
+    clicked one; highlight and form always show the same partner."""
+    window = open_window(db_path)
+    panel = panel_of(window)
+    for name in ("Alfa AB", "Beta AB"):
+        panel.new_partner()
+        panel.name.setText(name)
+        panel.save()
+    rows = {panel.model.item(r, 0).text(): r for r in range(panel.model.rowCount())}
+    panel.view.setCurrentIndex(panel.model.index(rows["Alfa AB"], 0))
+    assert panel.name.text() == "Alfa AB"
+    panel.note.setText("ringer i mars")
+    panel.note.textEdited.emit("ringer i mars")
+    panel.view.setCurrentIndex(panel.model.index(rows["Beta AB"], 0))
+    qtbot.waitUntil(lambda: panel.name.text() == "Beta AB")
+    notes = {p.name: p.note for p in window.context.services.partners.partners(programme.id)}
+    assert notes["Alfa AB"] == "ringer i mars"
+    current = panel.model.item(panel.view.currentIndex().row(), 0).text()
+    assert current == panel.name.text() == "Beta AB"
+
+
+def test_a_refused_save_on_switching_keeps_the_typing_and_the_highlight(
+    open_window, db_path, programme, qtbot
+) -> None:
+    window = open_window(db_path)
+    panel = panel_of(window)
+    for name in ("Alfa AB", "Beta AB"):
+        panel.new_partner()
+        panel.name.setText(name)
+        panel.save()
+    rows = {panel.model.item(r, 0).text(): r for r in range(panel.model.rowCount())}
+    panel.view.setCurrentIndex(panel.model.index(rows["Alfa AB"], 0))
+    panel.email.setText("not-an-address")
+    panel.email.textEdited.emit("not-an-address")
+    panel.view.setCurrentIndex(panel.model.index(rows["Beta AB"], 0))
+    qtbot.waitUntil(lambda: panel.error.isVisibleTo(panel))
+    assert panel.name.text() == "Alfa AB" and panel.email.text() == "not-an-address"
+    assert panel.model.item(panel.view.currentIndex().row(), 0).text() == "Alfa AB"

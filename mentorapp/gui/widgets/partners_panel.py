@@ -3,7 +3,7 @@ mentors come from them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -149,6 +149,12 @@ class PartnersPanel(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return
+        if self._dirty:
+            # What was typed is saved first. Saving re-reads the list, which must not happen
+            # inside the click that changed the selection, so it runs right after it.
+            target = self.model.item(index.row(), 0).data(PARTNER_ID)
+            QTimer.singleShot(0, lambda: self._save_then_show(target))
+            return
         row = index.row()
         self._editing = self.model.item(row, 0).data(PARTNER_ID)
         for column, widget in ((0, self.name), (1, self.contact), (2, self.email), (4, self.note)):
@@ -156,6 +162,27 @@ class PartnersPanel(QWidget):
         self._dirty = False
         self.remove_button.setEnabled(True)
         self.error.setVisible(False)
+
+    def _save_then_show(self, target: int | None) -> None:
+        """Save the partner being typed, then show the one that was clicked; a refused save
+        keeps the typing, its message and the highlight on the partner being edited."""
+        if self._dirty and self.name.text().strip():
+            self.save()
+        if self._dirty:
+            self._highlight(self._editing)
+            return
+        self._select(target)
+
+    def _highlight(self, partner_id: int | None) -> None:
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.view.clearSelection()
+            for row in range(self.model.rowCount()):
+                if self.model.item(row, 0).data(PARTNER_ID) == partner_id:
+                    self.view.setCurrentIndex(self.model.index(row, 0))
+        finally:
+            selection.blockSignals(False)
 
     def new_partner(self) -> None:
         self._editing = None
