@@ -60,9 +60,8 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     app.processEvents()
     window.grab().save(str(DOCS / f"matching-{language}.png"))
 
-    from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
-
     from mentorapp.db.opening import WritableFile
+    from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
 
     database = window.context.services.database  # the demo holds no copies; show a few
     window.workspace.held = WritableFile(database, None, _demo_safety_copies(window, folder))
