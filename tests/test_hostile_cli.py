@@ -115,6 +115,16 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["", "--out", "{tmp}/p"],
     ],
     "person-erase": [["nobody@example.org", "--yes"], ["", "--yes"], ["'; DROP TABLE person"]],
+    "status": [
+        ["--cohort", "No such round", "--to", "accepted", "emir.hodzic@example.com"],
+        ["--cohort", "Höst 2026", "--to", "accepted", "emir.hodzic@example.com", "nobody@x.se"],
+        [
+            *("--cohort", "Höst 2026", "--to", "declined", "--role", "mentor"),
+            "emir.hodzic@example.com",
+        ],
+        ["--cohort", "Höst 2026", "--to", "accepted", "", "'; DROP TABLE person", "--json"],
+        ["--cohort", "x" * 5000, "--to", "withdrawn", "--reason", "x" * 5000, "a@b.se"],
+    ],
 }
 DATABASES = ["demo", "missing", "no-folder", "url", "dir", "foreign", "empty"]
 

@@ -12,6 +12,7 @@ from mentorapp.commands import (
     match_commands,
     people_commands,
     safety_commands,
+    status_commands,
     workbook_commands,
 )
 
@@ -19,6 +20,7 @@ MODULES = [
     database_commands,
     import_commands,
     people_commands,
+    status_commands,
     match_commands,
     workbook_commands,
     safety_commands,
