@@ -75,6 +75,8 @@ def write_commands(demo_file: Path, tmp_path: Path) -> list[list[object]]:
     )
     backup = tmp_path / "backup.zip"
     assert run("--db", demo_file, "export", "--out", backup) == 0
+    with Services.to_read(demo_file) as services:
+        running = services.programmes.cohorts(services.programmes.programme().id)[-1].name
     return [
         ["import", adepts, "--role", "adept", "--cohort", "Vår 2027"],
         ["import", adepts, "--role", "adept", "--cohort", "Vår 2027", "--skip-invalid"],
@@ -82,6 +84,7 @@ def write_commands(demo_file: Path, tmp_path: Path) -> list[list[object]]:
         ["demo-data"],
         ["restore", backup, "--replace"],
         ["person-erase", "samira.benali@example.com", "--yes"],
+        ["status", "--cohort", running, "--to", "accepted", "samira.benali@example.com"],
     ]
 
 
