@@ -232,7 +232,7 @@ class OverviewPage(Page):
 
     def _show_due(self) -> None:
         months = self.context.settings.retention_months
-        due = self.context.services.privacy.due_for_erasure(months)
+        due = self.context.services.privacy.count_due_for_erasure(months)  # the number only
         self.due_box.setVisible(bool(due))
         self.due_label.setText(
             ngettext(
@@ -240,8 +240,8 @@ class OverviewPage(Page):
                 "{months} months ago.",
                 "{n} people's data is due for erasure: their rounds ended more than "
                 "{months} months ago.",
-                len(due),
-            ).format(n=len(due), months=months)
+                due,
+            ).format(n=due, months=months)
         )
 
     def review_due(self) -> None:
