@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, delete, distinct, func, not_, or_
+from sqlalchemy import select as core_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -160,7 +161,7 @@ class PrivacyService:
         per_person = (
             select(
                 col(Enrolment.person_id).label("person_id"),
-                func.count(distinct(Enrolment.cohort_id)).label("rounds"),
+                func.count(distinct(col(Enrolment.cohort_id))).label("rounds"),
                 func.max(Cohort.end).label("last_end"),
             )
             .join(Cohort, joined)
@@ -186,7 +187,7 @@ class PrivacyService:
         )
         last = aliased(Cohort)
         query = (
-            select(
+            core_select(  # seven columns: more than sqlmodel's typed select() takes
                 col(Person.id),
                 col(Person.first_name),
                 col(Person.last_name),
