@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentorapp.app import build_window
@@ -103,6 +104,55 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.context.services.close()
 
 
+def shoot_dark(app: QApplication, language: str) -> None:
+    """The main pages once more in a dark theme: Mentorapp fixes no colours of its own, so
+    these show that a coordinator's dark desktop stays readable."""
+    window = build_window(None, True, language)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    pages = ((None, "overview"), ("selection", "participants"), ("matching", "matching"))
+    for stage, name in pages:
+        if stage is not None:
+            window.show_stage(stage)
+        deadline = time.monotonic() + 30
+        board = window.pages["matching"]._tools[0][0] if stage == "matching" else None
+        while board is not None and board.proposal is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        app.processEvents()
+        window.grab().save(str(DOCS / f"{name}-{language}-dark.png"))
+    window.close()
+    window.context.services.close()
+
+
+def dark_palette() -> QPalette:
+    """A dark palette of the kind KDE's Breeze Dark or GNOME's dark style gives Qt."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#26282b",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#35373b",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#3d7cc9",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#35373b",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.Link: "#6cb4ff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7a7a7a"))
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7a7a7a")
+    )
+    return palette
+
+
 def _demo_safety_copies(window, folder: Path):
     """The demo has no safety copies of its own; make a few so the list shows what it does."""
     from mentorapp.db.safety import SafetyCopies
@@ -120,6 +170,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for language in ("sv", "en"):
             shoot(app, language, Path(folder))
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+        for language in ("sv", "en"):
+            shoot_dark(app, language)
     print(f"wrote screenshots to {DOCS}")
     return 0
 
