@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from mentorapp.cli import build_parser, main
+from tests.demo_helpers import demo_round_names
 
 ROOT = Path(__file__).resolve().parent.parent
 UNEXPECTED = ("Traceback", "did not expect", "Error:")  # the last: a raw exception's repr
@@ -30,6 +31,7 @@ def subcommands() -> set[str]:
 
 @pytest.fixture
 def place(tmp_path: Path, capsys) -> dict[str, Path]:
+    finished, running = demo_round_names()
     demo = tmp_path / "programme.db"
     assert main(["--db", str(demo), "demo-data"]) == 0
     (tmp_path / "exists.txt").write_text("keep me")
@@ -59,6 +61,8 @@ def place(tmp_path: Path, capsys) -> dict[str, Path]:
         "bad-zip": tmp_path / "bad.zip",
         "good-zip": tmp_path / "good.zip",
         "tmp": tmp_path,
+        "finished": Path(finished),  # the demo's rounds are named from today's date
+        "running": Path(running),
     }
 
 
@@ -77,9 +81,9 @@ HOSTILE: dict[str, list[list[str]]] = {
     ],
     "export-participants": [
         ["--cohort", "No such round", "--role", "adept", "--out", "{tmp}/a.csv"],
-        ["--cohort", "Vår 2026", "--role", "adept", "--out", "{out-missing}"],
-        ["--cohort", "Vår 2026", "--role", "adept", "--out", "{dir}"],
-        ["--cohort", "Vår 2026", "--role", "adept", "--out", "/dev/full"],
+        ["--cohort", "{finished}", "--role", "adept", "--out", "{out-missing}"],
+        ["--cohort", "{finished}", "--role", "adept", "--out", "{dir}"],
+        ["--cohort", "{finished}", "--role", "adept", "--out", "/dev/full"],
     ],
     "list": [["--cohort", "No such round"], ["--cohort", "x" * 5000, "--json"]],
     "match": [["--cohort", "No such round"], ["--cohort", "No such round", "--apply"]],
@@ -117,12 +121,12 @@ HOSTILE: dict[str, list[list[str]]] = {
     "person-erase": [["nobody@example.org", "--yes"], ["", "--yes"], ["'; DROP TABLE person"]],
     "status": [
         ["--cohort", "No such round", "--to", "accepted", "emir.hodzic@example.com"],
-        ["--cohort", "Höst 2026", "--to", "accepted", "emir.hodzic@example.com", "nobody@x.se"],
+        ["--cohort", "{running}", "--to", "accepted", "emir.hodzic@example.com", "nobody@x.se"],
         [
-            *("--cohort", "Höst 2026", "--to", "declined", "--role", "mentor"),
+            *("--cohort", "{running}", "--to", "declined", "--role", "mentor"),
             "emir.hodzic@example.com",
         ],
-        ["--cohort", "Höst 2026", "--to", "accepted", "", "'; DROP TABLE person", "--json"],
+        ["--cohort", "{running}", "--to", "accepted", "", "'; DROP TABLE person", "--json"],
         ["--cohort", "x" * 5000, "--to", "withdrawn", "--reason", "x" * 5000, "a@b.se"],
     ],
 }
@@ -192,7 +196,7 @@ def test_a_failed_command_leaves_the_demo_as_it_was(place: dict[str, Path], caps
     for command, case in [
         ("person-erase", ["nobody@example.org", "--yes"]),
         ("match", ["--cohort", "No such round", "--apply"]),
-        ("import", ["{huge}", "--role", "mentor", "--cohort", "Vår 2026"]),
+        ("import", ["{huge}", "--role", "mentor", "--cohort", "{finished}"]),
         ("restore", ["{bad-zip}", "--replace"]),
         ("demo-data", []),
     ]:

@@ -4,9 +4,6 @@ all or nothing, only with the file's lock, as JSON for scripts and in the user's
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,23 +12,13 @@ import pytest
 
 from mentorapp.cli import main
 from mentorapp.workspace.services import Services
+from tests.demo_helpers import demo_round_names, held_like_the_gui
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUND = "Höst 2026"  # the demo's current round
+SPRING, ROUND = demo_round_names()  # the demo's finished and current rounds
 APPLIED = ["emir.hodzic@example.com", "kaveh.jafari@example.com"]
 WAITLISTED = "omar.al-khatib@example.com"
-ONLY_IN_SPRING = "abdirahman.farah@example.com"  # applied to Vår 2026, not to Höst 2026
-HOLD_LIKE_THE_GUI = """
-import sys
-from pathlib import Path
-from mentorapp.workspace.workspace import Workspace
-workspace = Workspace.open(Path(sys.argv[1]))
-print("holding", flush=True)
-sys.stdin.read()
-workspace.close()
-"""
-
-
+ONLY_IN_SPRING = "abdirahman.farah@example.com"  # applied to the finished round only
 def run(*args: object) -> int:
     return main([str(a) for a in args])
 
@@ -82,7 +69,7 @@ def test_moves_with_a_dated_history_row_and_the_reason(demo_file: Path, capsys) 
     changed = {key for key in before if before[key] != after[key]}
     assert changed == {(ROUND, email, "adept") for email in [*APPLIED, WAITLISTED]}
     out = capsys.readouterr().out
-    assert "Moved 3 applications in Höst 2026 to “Accepted”." in out
+    assert f"Moved 3 applications in {ROUND} to “Accepted”." in out
     assert "<omar.al-khatib@example.com>: Waitlisted → Accepted" in out
 
 
@@ -101,7 +88,7 @@ def test_one_address_that_did_not_apply_changes_nobody(demo_file: Path, wrong: s
     code = run("--db", demo_file, "status", "--cohort", ROUND, "--to", "accepted", *APPLIED, wrong)
     assert code == 2
     error = capsys.readouterr().err
-    assert f"“{wrong}” did not apply to “Höst 2026”, so nothing was changed." in error
+    assert f"“{wrong}” did not apply to “{ROUND}”, so nothing was changed." in error
     assert error.count("\n") == 1 and "Traceback" not in error
     assert APPLIED[0] not in error
     assert state(demo_file) == before
@@ -124,7 +111,7 @@ def test_role_picks_the_application_of_someone_in_both_roles(demo_file: Path, ca
     before = state(demo_file)
     assert run("--db", demo_file, "status", "--cohort", ROUND, "--to", "accepted", APPLIED[0]) == 2
     error = capsys.readouterr().err
-    assert "“emir.hodzic@example.com” applied to “Höst 2026” both as an adept and as a mentor" in (
+    assert f"“emir.hodzic@example.com” applied to “{ROUND}” both as an adept and as a mentor" in (
         error
     )
     assert "--role adept or --role mentor" in error
@@ -143,7 +130,7 @@ def test_role_that_the_person_did_not_apply_in_changes_nobody(demo_file: Path, c
                "--role", "mentor", *APPLIED)  # fmt: skip
     assert code == 2
     error = capsys.readouterr().err
-    assert "did not apply to “Höst 2026” as a mentor, so nothing was changed." in error
+    assert f"did not apply to “{ROUND}” as a mentor, so nothing was changed." in error
     assert state(demo_file) == before
 
 
@@ -169,33 +156,21 @@ def test_summary_and_refusal_read_in_swedish(demo_file: Path, capsys) -> None:
     assert run("--db", demo_file, "--lang", "sv", "status", "--cohort", ROUND, "--to",
                "waitlisted", *APPLIED, WAITLISTED) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "Flyttade 2 ansökningar i Höst 2026 till ”Reserv”." in out
+    assert f"Flyttade 2 ansökningar i {ROUND} till ”Reserv”." in out
     assert "<emir.hodzic@example.com>: Har ansökt → Reserv" in out
     assert "1 ansökan stod redan på ”Reserv” och lämnades som den var." in out
 
     assert run("--db", demo_file, "--lang", "sv", "status", "--cohort", ROUND, "--to",
                "accepted", "nobody@example.org") == 2  # fmt: skip
     error = capsys.readouterr().err
-    assert "“nobody@example.org” har inte sökt till ”Höst 2026”, så inget ändrades." in error
+    assert f"“nobody@example.org” har inte sökt till ”{ROUND}”, så inget ändrades." in error
 
 
 @pytest.fixture
 def held(demo_file: Path) -> Iterator[None]:
     """A second process that holds the file the way the GUI does."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LIKE_THE_GUI, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "holding"
-    yield
-    assert holder.stdin is not None
-    holder.stdin.close()
-    holder.wait(timeout=30)
+    with held_like_the_gui(demo_file):
+        yield
 
 
 def test_a_held_file_is_refused_and_left_as_it_was(demo_file: Path, held, capsys) -> None:

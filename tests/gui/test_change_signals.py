@@ -20,6 +20,7 @@ from mentorapp.gui.dialogs.settings_dialog import SettingsDialog
 from mentorapp.gui.events import AppEvents
 from mentorapp.gui.models.navigator_model import OVERVIEW_KEY
 from mentorapp.programme.programmes import CohortDraft, ProgrammeDraft
+from tests.demo_helpers import demo_round_names
 
 pytestmark = pytest.mark.gui
 
@@ -85,13 +86,14 @@ def test_choosing_another_round_updates_the_page_on_screen(open_window, demo, qt
     window.show_stage("selection")
     panel = tool(window, "selection")
     shown = {row.cohort_id for row in panel.model.all_rows()}
-    other = window.round_combo.findText("Vår 2026")
+    finished, _running = demo_round_names()
+    other = window.round_combo.findText(finished)
     with qtbot.waitSignal(window.context.events.cohorts_changed):
         window._round_chosen(other)
-    assert window.context.cohort.name == "Vår 2026"
+    assert window.context.cohort.name == finished
     now = {row.cohort_id for row in panel.model.all_rows()}
     assert now == {window.context.cohort.id} and now != shown
-    assert "Vår 2026" in window.pages["selection"].scope_label.text()
+    assert finished in window.pages["selection"].scope_label.text()
 
 
 # -- checklists, criteria, partners -----------------------------------------------------------

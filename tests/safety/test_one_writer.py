@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,39 +18,17 @@ import pytest
 
 from mentorapp.cli import main
 from mentorapp.workspace.services import Services
+from tests.demo_helpers import held_like_the_gui
 
 ROOT = Path(__file__).resolve().parents[2]
-HOLD_LIKE_THE_GUI = """
-import sys
-from pathlib import Path
-from mentorapp.workspace.workspace import Workspace
-workspace = Workspace.open(Path(sys.argv[1]))
-print("holding", flush=True)
-sys.stdin.read()
-workspace.close()
-"""
-
-
 def run(*args: object) -> int:
     return main([str(a) for a in args])
 
 
 @pytest.fixture
 def held(demo_file: Path) -> Iterator[subprocess.Popen]:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LIKE_THE_GUI, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "holding"
-    yield holder
-    assert holder.stdin is not None
-    holder.stdin.close()
-    holder.wait(timeout=30)
+    with held_like_the_gui(demo_file) as holder:
+        yield holder
 
 
 def fingerprint(path: Path) -> str:
@@ -136,23 +113,10 @@ def test_reading_commands_still_work_on_a_held_file(
 def test_workbooks_are_written_from_a_held_file(demo_file: Path, tmp_path: Path, capsys) -> None:
     # The running round has accepted groups once matching was applied (before anyone held it).
     assert run("--db", demo_file, "match", "--apply") == 0
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LIKE_THE_GUI, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    with held_like_the_gui(demo_file):
         capsys.readouterr()
         assert run("--db", demo_file, "workbooks", "--out", tmp_path / "books") == 0
         assert list((tmp_path / "books").glob("*.pdf"))
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 def test_a_command_that_writes_keeps_the_gui_out_meanwhile(demo_file: Path) -> None:
