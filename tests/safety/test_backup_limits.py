@@ -1,6 +1,6 @@
 """A backup cannot exhaust the machine: sizes, counts and quoted text are bounded.
 
-The limits live in ``mentorapp.dataio.backup_checks``; these tests read them from there, so a
+The limits live in ``mentorapp.dataio.backup_archive``; these tests read them from there, so a
 bomb is always "the limit and a few megabytes more", built in chunks without holding it.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp.dataio import backup_checks
+from mentorapp.dataio import backup_archive, backup_checks
 from mentorapp.dataio.backup_csv import BOM, excerpt
 from mentorapp.dataio.backup_zip import MANIFEST, export_backup
 from mentorapp.workspace.services import Services
@@ -75,7 +75,7 @@ def test_a_zip_bomb_is_refused_with_bounded_memory_and_a_short_message(
     backup: Path, tmp_path: Path
 ) -> None:
     bomb = tmp_path / "bomb.zip"
-    write_bomb(backup, bomb, backup_checks.MAX_FILE_BYTES + (8 << 20))
+    write_bomb(backup, bomb, backup_archive.MAX_FILE_BYTES + (8 << 20))
     assert bomb.stat().st_size < 1_000_000  # tens of megabytes in a small file
     message, peak = measured_refusal(bomb, tmp_path / "target.db")
     assert len(message) < MESSAGE_ROOM + len(str(bomb))
@@ -86,7 +86,7 @@ def test_a_zip_bomb_is_refused_with_bounded_memory_and_a_short_message(
 def test_a_zip_that_declares_less_than_it_holds_is_refused(backup: Path, tmp_path: Path) -> None:
     """The header says 1,000 bytes; the stream inflates to the limit and more."""
     bomb = tmp_path / "bomb.zip"
-    write_bomb(backup, bomb, backup_checks.MAX_FILE_BYTES + (8 << 20))
+    write_bomb(backup, bomb, backup_archive.MAX_FILE_BYTES + (8 << 20))
     patch_entry(bomb, "person.csv", file_size=1000)
     message, peak = measured_refusal(bomb, tmp_path / "target.db")
     assert "person.csv" in message
@@ -111,23 +111,23 @@ class Endless(io.RawIOBase):
 def test_reading_stops_as_soon_as_the_limit_is_passed() -> None:
     """The count of bytes actually read is checked, not only the header's size."""
     stream = Endless()
-    with pytest.raises(backup_checks.TooLarge):
-        for _chunk in backup_checks.read_bounded(stream, 5_000_000):
+    with pytest.raises(backup_archive.TooLarge):
+        for _chunk in backup_archive.read_bounded(stream, 5_000_000):
             pass
-    assert 5_000_000 < stream.taken <= 5_000_000 + backup_checks.CHUNK_BYTES
+    assert 5_000_000 < stream.taken <= 5_000_000 + backup_archive.CHUNK_BYTES
 
 
 def test_reading_within_the_limit_gives_every_byte() -> None:
     data = bytes(range(256)) * 10_000
-    assert b"".join(backup_checks.read_bounded(io.BytesIO(data), len(data))) == data
+    assert b"".join(backup_archive.read_bounded(io.BytesIO(data), len(data))) == data
 
 
 def test_files_that_together_unpack_to_too_much_are_refused(
     backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sizes = {i.filename: i.file_size for i in zipfile.ZipFile(backup).infolist()}
-    monkeypatch.setattr(backup_checks, "MAX_FILE_BYTES", max(sizes.values()) + 1)
-    monkeypatch.setattr(backup_checks, "MAX_TOTAL_BYTES", sum(sizes.values()) - 1)
+    monkeypatch.setattr(backup_archive, "MAX_FILE_BYTES", max(sizes.values()) + 1)
+    monkeypatch.setattr(backup_archive, "MAX_TOTAL_BYTES", sum(sizes.values()) - 1)
     message = refusal(backup, tmp_path / "target.db")
     assert "together" in message
 
@@ -135,7 +135,7 @@ def test_files_that_together_unpack_to_too_much_are_refused(
 def test_a_zip_file_larger_than_any_backup_is_refused_before_it_is_opened(
     backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup_checks, "MAX_TOTAL_BYTES", backup.stat().st_size - 1)
+    monkeypatch.setattr(backup_archive, "MAX_TOTAL_BYTES", backup.stat().st_size - 1)
     opened = []
     monkeypatch.setattr(backup_checks.zipfile, "ZipFile", lambda *a: opened.append(a))
     message = refusal(backup, tmp_path / "target.db")
@@ -147,7 +147,7 @@ def test_a_zip_with_thousands_of_entries_is_refused_by_their_number(
     backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     members = list(read_members(backup).items())
-    members += [(f"extra-{n}.csv", b"") for n in range(backup_checks.MAX_ENTRIES * 50)]
+    members += [(f"extra-{n}.csv", b"") for n in range(backup_archive.MAX_ENTRIES * 50)]
     write_members(backup, members)
     opened = []
     monkeypatch.setattr(backup_checks.zipfile, "ZipFile", lambda *a: opened.append(a))
@@ -180,7 +180,7 @@ def test_a_zip_whose_directory_lists_too_much_is_refused_before_zipfile_reads_it
 def test_a_manifest_that_promises_too_many_rows_is_refused(
     backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backup_checks, "MAX_ROWS", 100)
+    monkeypatch.setattr(backup_archive, "MAX_ROWS", 100)
     message = refusal(backup, tmp_path / "target.db")
     assert "more rows" in message and "100" in message
 
@@ -299,7 +299,7 @@ def test_the_command_line_refuses_a_bomb_in_one_short_line(
     cli, backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bomb = tmp_path / "bomb.zip"
-    write_bomb(backup, bomb, backup_checks.MAX_FILE_BYTES + (8 << 20))
+    write_bomb(backup, bomb, backup_archive.MAX_FILE_BYTES + (8 << 20))
     target = tmp_path / "new.db"
     assert cli("--db", target, "restore", bomb) == 2
     captured = capsys.readouterr()
