@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -194,3 +194,124 @@ class PlannedMeeting(SQLModel, table=True):
     group_id: int = Field(foreign_key="matchgroup.id", ondelete="CASCADE", index=True)
     number: int
     planned_on: date
+
+
+class ProgrammePlan(SQLModel, table=True):
+    """The programme plan of the Idea and Purpose stages: what a board or a funder reads.
+
+    One row per programme, written as the coordinator types. Length and meetings per round
+    are the programme's own fields; languages are codes as in ``Person.languages``.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(
+        foreign_key="programme.id", ondelete="CASCADE", sa_column_kwargs={"unique": True}
+    )
+    need: str = ""
+    adepts: str = ""  # who the adepts are
+    mentors: str = ""  # who the mentors are
+    pairs_per_round: int | None = None
+    languages: str = ""
+    mode: str = ""  # "" | "in_person" | "digital" | "mixed"
+    gatherings_per_round: int | None = None
+    gatherings: str = ""
+    sponsor: str = ""
+    partners: str = ""
+
+
+class PlanGoal(SQLModel, table=True):
+    """One measurable goal of the plan: a target number and what it is measured with."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    text: str = ""
+    target: float | None = None
+    unit: str = "percent"  # "percent" | "count"
+    measure: str = ""  # an outcome key (planning/goals.py), or "" for the note alone
+    measure_note: str = ""
+
+
+class MilestoneOffset(SQLModel, table=True):
+    """A programme's own default for a milestone: days from the milestone's anchor date."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    key: str
+    days: int
+
+
+class MilestoneDate(SQLModel, table=True):
+    """A milestone of one round moved by hand to ``on`` (instead of its derived date)."""
+
+    __table_args__ = (UniqueConstraint("cohort_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    key: str
+    moved_to: date
+
+
+class ItemOffset(SQLModel, table=True):
+    """A programme's own due date rule for a built-in checklist item: days from its milestone."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "stage", "item_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    stage: str
+    item_key: str
+    days: int
+
+
+class BudgetLine(SQLModel, table=True):
+    """A cost or an income of the programme (``cohort_id`` empty) or of one round.
+
+    Amounts are whole öre, so sums are exact. Coordinator hours carry hours and a rate, and
+    their amounts follow from them.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    cohort_id: int | None = Field(
+        default=None, foreign_key="cohort.id", ondelete="CASCADE", index=True
+    )
+    kind: str = "cost"  # "cost" | "income"
+    category: str = "other"
+    description: str = ""
+    position: int = 0
+    planned: int = 0
+    actual: int | None = None
+    planned_hours: float | None = None
+    actual_hours: float | None = None
+    rate: int | None = None  # öre per hour
+
+
+class Interview(SQLModel, table=True):
+    """A selection interview of one application, with its outcome once held."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    starts_at: datetime
+    minutes: int = 45
+    place: str = ""  # a room, an address or a meeting link
+    interviewer: str = ""
+    state: str = "booked"  # "booked" | "held" | "cancelled"
+    notes: str = ""
+    decision: str = ""  # "" or the status it led to: "accepted" | "waitlisted" | "declined"
+    reason: str = ""
+    decided_on: date | None = None
+
+
+class InterviewAnswer(SQLModel, table=True):
+    """The interviewer's note and 1–5 assessment for one question of the interview guide."""
+
+    __table_args__ = (UniqueConstraint("interview_id", "question_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", ondelete="CASCADE", index=True)
+    question_key: str
+    score: int | None = None
+    note: str = ""
