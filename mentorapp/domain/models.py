@@ -159,6 +159,8 @@ class MatchGroup(SQLModel, table=True):
     score: int = 0
     parts: str = ""  # JSON: the score's parts for the group's pairs, to explain it later
     accepted_on: date | None = None
+    # When its workbook was last printed or saved as PDF (the overview counts them).
+    workbook_printed_on: date | None = None
 
 
 class GroupMember(SQLModel, table=True):
