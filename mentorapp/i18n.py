@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from datetime import date
+from datetime import date, datetime, time
 from functools import cache
 
 from mentorapp.domain import languages
@@ -103,3 +103,30 @@ def format_percent(share: float) -> str:
     from babel.numbers import format_percent as babel_format_percent
 
     return babel_format_percent(share, locale=babel_locale())
+
+
+def format_time(value: time | datetime | None) -> str:
+    """A clock time as the UI language writes it (13:30 in both Swedish and English)."""
+    if value is None:
+        return ""
+    from babel.dates import format_time as babel_format_time
+
+    return babel_format_time(value, "short", locale=babel_locale())
+
+
+def format_datetime(value: datetime | None) -> str:
+    """A date and a time, e.g. for an interview booking."""
+    if value is None:
+        return ""
+    return f"{format_date(value.date())} {format_time(value)}"
+
+
+def format_money(ore: int | None, currency: str = "SEK") -> str:
+    """An amount kept in öre, in the UI language's currency format (e.g. "12 500,00 kr")."""
+    if ore is None:
+        return ""
+    from decimal import Decimal
+
+    from babel.numbers import format_currency
+
+    return format_currency(Decimal(ore) / 100, currency, locale=babel_locale())

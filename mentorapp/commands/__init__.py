@@ -7,12 +7,16 @@ import argparse
 from pathlib import Path
 
 from mentorapp.commands import (
+    budget_commands,
     database_commands,
     import_commands,
+    interview_commands,
     match_commands,
     people_commands,
+    plan_commands,
     safety_commands,
     status_commands,
+    timeline_commands,
     workbook_commands,
 )
 
@@ -21,8 +25,12 @@ MODULES = [
     import_commands,
     people_commands,
     status_commands,
+    interview_commands,
     match_commands,
     workbook_commands,
+    plan_commands,
+    timeline_commands,
+    budget_commands,
     safety_commands,
 ]
 

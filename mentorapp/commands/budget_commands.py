@@ -1,0 +1,9 @@
+"""(being written) the budget command."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds nothing yet."""

@@ -1,0 +1,9 @@
+"""(being written) the plan command."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds nothing yet."""
