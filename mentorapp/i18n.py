@@ -8,7 +8,6 @@ bundle behave alike and no generated ``.mo`` file has to be shipped.
 from __future__ import annotations
 
 import gettext
-import io
 from datetime import date, datetime, time
 from functools import cache
 
@@ -25,19 +24,13 @@ _translations: gettext.NullTranslations = gettext.NullTranslations()
 
 @cache
 def load_catalog(language: str) -> gettext.NullTranslations:
-    """Compile ``translations/<language>/LC_MESSAGES/mentorapp.po`` into a live catalog."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """``translations/<language>/LC_MESSAGES/mentorapp.po`` as a live catalog."""
+    from mentorapp.po_catalog import PoTranslations
 
     po_path = translations_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not po_path.is_file():
         return gettext.NullTranslations()
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return PoTranslations(po_path)
 
 
 def normalise_language(value: str | None) -> str:

@@ -100,3 +100,48 @@ def test_no_translated_text_hides_inside_an_f_string() -> None:
                     ):
                         hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert not hidden, "move these out of the f-string: " + ", ".join(hidden)
+
+
+def _babel_catalog(path: Path) -> dict:
+    import gettext
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return {k: v for k, v in gettext.GNUTranslations(buffer)._catalog.items() if k != ""}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_start_up_reader_reads_what_babel_reads(language: str) -> None:
+    from mentorapp.paths import translations_dir
+    from mentorapp.po_catalog import read_messages
+
+    path = translations_dir() / language / "LC_MESSAGES" / "mentorapp.po"
+    assert read_messages(path) == _babel_catalog(path)
+
+
+def test_the_start_up_reader_handles_what_babel_can_write(tmp_path: Path) -> None:
+    from mentorapp.po_catalog import PoTranslations, read_messages
+
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#: a.py:1\nmsgid "Tab\\there \\"quoted\\""\nmsgstr ""\n"Flik\\t"\n"här \\"citat\\"\\n"\n\n'
+        '#, fuzzy\nmsgid "Unsure"\nmsgstr "Osäker"\n\n'
+        'msgid "Empty"\nmsgstr ""\n\n'
+        'msgctxt "menu"\nmsgid "Open"\nmsgstr "Öppna"\n\n'
+        'msgid "{n} pair"\nmsgid_plural "{n} pairs"\nmsgstr[0] "{n} par"\nmsgstr[1] "{n} par!"\n',
+        encoding="utf-8",
+    )
+    assert read_messages(po) == _babel_catalog(po)
+    translations = PoTranslations(po)
+    assert translations.gettext('Tab\there "quoted"') == 'Flik\thär "citat"\n'
+    assert translations.gettext("Unsure") == "Unsure"  # fuzzy: left out
+    assert translations.pgettext("menu", "Open") == "Öppna"
+    assert translations.ngettext("{n} pair", "{n} pairs", 2) == "{n} par!"
