@@ -10,10 +10,11 @@ import logging
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -151,7 +152,7 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
             outcome["code"] = 2
             window.close()
 
-    QTimer.singleShot(0, open_database)
+    after_first_paint(window, open_database)
     try:
         code = app.exec()
     finally:
@@ -169,6 +170,37 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
                 print(f"{error.user_title()}: {error.user_message()}", file=sys.stderr)
         _delete_window(window)
     return outcome["code"] or code
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, just after the window's first paint (or after ``FIRST_PAINT_WAIT``
+    if no paint comes, e.g. a window opened minimised)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._go)  # once this paint is on screen
+        return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.parent().removeEventFilter(self)
+            then()
+
+
+FIRST_PAINT_WAIT_MS = 1000
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Open the database once the empty window is on screen: the database layer's import is
+    the slowest part of a start, and a user who sees the window knows the app is coming."""
+    _FirstPaint(window, then)
 
 
 def _start_log() -> None:

@@ -1,4 +1,4 @@
-"""Start-up: process start → main window shown on the demo database, beside a bare Qt window.
+"""Start-up: process start → main window painted on the demo database, beside a bare Qt window.
 
 Run: python tests/benchmarks/bench_startup.py [people …]. It prints the medians and ratios for
 - the bare PySide6 window (the yardstick),
@@ -30,18 +30,39 @@ PAST_ROUNDS = 40  # two rounds a year for twenty years before the demo's rounds
 # PYTHONDONTWRITEBYTECODE, which would make every start compile Mentorapp from source).
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
-BARE = """
+# Both windows report their first paint (an event filter on the top-level window): the moment
+# the user sees something, not the return of show().
+FIRST_PAINT = """
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    painted = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            print("shown", flush=True)
+        return False
+
+def wait_for_first_paint(window):
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    while not watcher.painted:
+        QApplication.processEvents()
+"""
+
+BARE = FIRST_PAINT + """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1200, 760)
 window.show()
-app.processEvents()
-print("shown", flush=True)
+wait_for_first_paint(window)
 """
 
-MENTORAPP = """
+MENTORAPP = FIRST_PAINT + """
 import sys
 from mentorapp.cli import main
 
@@ -49,7 +70,7 @@ def shown(app):
     from PySide6.QtWidgets import QApplication
     windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
     assert windows and windows[0].isVisible()
-    print("shown", flush=True)
+    wait_for_first_paint(windows[0])
     while windows[0].context.services is None:
         QApplication.processEvents()
     QApplication.processEvents()
