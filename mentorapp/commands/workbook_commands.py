@@ -64,4 +64,27 @@ def write_workbooks(args: argparse.Namespace) -> int:
         )
     for path in written:
         print(path)
+    _record_printed(args, cohort.id)
     return 0
+
+
+def _record_printed(args: argparse.Namespace, cohort_id: int) -> None:
+    """Note that the round's workbooks are printed, as the window does, when nobody else
+    holds the file; otherwise say why it is not noted (the files are written either way)."""
+    from mentorapp.commands import database_path
+    from mentorapp.db.lock import DatabaseInUse, LockUnavailable
+    from mentorapp.db.opening import FileIsReadOnly
+    from mentorapp.workspace.services import Services
+
+    try:
+        with Services.to_write(database_path(args)) as services:
+            services.workbooks.mark_printed(cohort_id)
+    except (DatabaseInUse, LockUnavailable, FileIsReadOnly):
+        print(
+            _(
+                "The workbooks are written. That they were printed is not noted in the file, "
+                "because the file cannot be changed right now (it is open in another "
+                "Mentorapp, or read-only)."
+            ),
+            file=sys.stderr,
+        )

@@ -126,6 +126,7 @@ class WorkbookService:
         warn: Callable[[WorkbookContentError], None] | None = None,
         group_languages: Mapping[int, str | None] | None = None,
         separate: bool | None = None,
+        record: bool = False,
     ) -> list[Path]:
         """Write the round's workbooks to ``out_dir``; returns the files written. The CLI and
         the GUI both print through here, so they make the same files for the same choices.
@@ -138,7 +139,8 @@ class WorkbookService:
         printed in it, and one with the groups printed in their own meeting languages.
         ``cancelled()`` is asked between files; files already written are kept. An
         organisation's edited text in ``custom_dir`` that cannot be used is passed to
-        ``warn`` and ours is used instead.
+        ``warn`` and ours is used instead. ``record`` notes today as the day the written
+        groups' workbooks were printed (the overview counts them; needs a writable file).
         """
         datas = self.groups_for_print(cohort_id, page_size)
         if group_ids is not None:
@@ -165,13 +167,30 @@ class WorkbookService:
             contents[code] = choice.content
         out_dir = make_private_folders(Path(out_dir))  # the PDFs hold names: owner-only
         written: list[Path] = []
+        printed: set[int] = set()
         for name, books in jobs:
             if cancelled is not None and cancelled():
                 break
             written.append(_write(out_dir / name, books, contents))
+            printed.update(book.group_id for book in books if book.group_id is not None)
             if progress is not None:
                 progress(len(written), len(jobs))
+        if record and printed:
+            self.mark_printed(cohort_id, sorted(printed))
         return written
+
+    def mark_printed(
+        self, cohort_id: int, group_ids: list[int] | None = None, on: date | None = None
+    ) -> None:
+        """Note ``on`` (today) as the day these groups' workbooks were printed (None: every
+        accepted group of the round)."""
+        with self._db.transaction() as session:
+            query = select(MatchGroup).where(MatchGroup.cohort_id == cohort_id)
+            if group_ids is not None:
+                query = query.where(col(MatchGroup.id).in_(group_ids))
+            for group in session.exec(query):
+                group.workbook_printed_on = on or date.today()
+                session.add(group)
 
 
 def full_name(person: Person) -> str:

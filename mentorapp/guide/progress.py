@@ -94,10 +94,10 @@ class GuideService:
                 session.delete(entry)
 
     def progress(self, scope: Scope, language: str) -> list[StageProgress]:
-        return [progress for progress, _rows in self._all_stages(scope, language)]
+        return [progress for progress, _rows in self.all_stages(scope, language)]
 
     def overview(self, scope: Scope, language: str, next_count: int = 5) -> Overview:
-        stages = self._all_stages(scope, language)
+        stages = self.all_stages(scope, language)
         progress = [p for p, _rows in stages]
         open_stages = [p for p in progress if p.available and p.done < p.total]
         current = open_stages[0].stage if open_stages else progress[-1].stage
@@ -113,7 +113,7 @@ class GuideService:
             cohort=cohort,
         )
 
-    def _all_stages(
+    def all_stages(
         self, scope: Scope, language: str
     ) -> list[tuple[StageProgress, list[ChecklistRow]]]:
         """Every stage's rows from one query: the overview and the navigator need them all."""

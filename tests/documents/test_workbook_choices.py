@@ -100,3 +100,35 @@ def test_groups_of_the_same_names_in_two_languages_get_two_files(
         cohort_id, tmp_path, group_languages={first: "sv", second: "en"}, separate=True
     )
     assert len({path.name for path in files}) == 2 and all(path.is_file() for path in files)
+
+
+def test_the_print_is_noted_for_the_groups_written_only(db_path: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    from mentorapp.domain.models import MatchGroup
+
+    meeting = make_file(db_path)
+    first, *others = sorted(meeting)
+    with Services.opened(db_path) as services:
+        cohort = services.programmes.current_cohort(services.programmes.programme().id)
+        services.workbooks.write_workbooks(cohort.id, tmp_path / "a", group_ids=[first])
+        with services.database.reading() as session:
+            assert session.get(MatchGroup, first).workbook_printed_on is None  # not asked to
+        services.workbooks.write_workbooks(
+            cohort.id, tmp_path / "b", group_ids=[first], record=True
+        )
+        with services.database.reading() as session:
+            printed = {g: session.get(MatchGroup, g).workbook_printed_on for g in meeting}
+    assert printed[first] == date.today()
+    assert all(printed[g] is None for g in others)
+
+
+def test_the_cli_notes_the_print_of_every_group(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_file(db_path)
+    assert main(["--db", str(db_path), "workbooks", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err == ""
+    with Services.to_read(db_path) as services:
+        cohort = services.programmes.current_cohort(services.programmes.programme().id)
+        assert services.standing.counts(cohort.id).workbooks_printed == 3

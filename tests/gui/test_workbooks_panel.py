@@ -35,6 +35,9 @@ def test_workbooks_are_written_for_the_ticked_groups(
     assert len(names) == 2  # one group's workbook and the combined file
     assert all(path.suffix == ".pdf" and path.stat().st_size > 10_000 for path in panel.written)
     assert panel.files_model.rowCount() == 2 and panel.print_button.isEnabled()
+    # The overview counts the printed workbooks: the ticked group's, not the other one's.
+    counts = window.context.services.standing.counts(window.context.cohort.id)
+    assert counts.groups == 2 and counts.workbooks_printed == 1
 
 
 def test_no_groups_explains_what_to_do(open_window, db_path, cohort) -> None:

@@ -117,6 +117,15 @@ def test_workbooks_are_written_from_a_held_file(demo_file: Path, tmp_path: Path,
         capsys.readouterr()
         assert run("--db", demo_file, "workbooks", "--out", tmp_path / "books") == 0
         assert list((tmp_path / "books").glob("*.pdf"))
+        # Noting the print would be a write: said, not done.
+        assert "not noted" in capsys.readouterr().err
+    with Services.to_read(demo_file) as services:
+        cohort = services.programmes.cohorts(services.programmes.programme().id)[-1]
+        assert services.standing.counts(cohort.id).workbooks_printed == 0
+    assert run("--db", demo_file, "workbooks", "--out", tmp_path / "again") == 0
+    with Services.to_read(demo_file) as services:
+        counts = services.standing.counts(cohort.id)
+        assert counts.groups and counts.workbooks_printed == counts.groups
 
 
 def test_a_command_that_writes_keeps_the_gui_out_meanwhile(demo_file: Path) -> None:

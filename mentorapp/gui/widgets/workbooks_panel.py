@@ -290,6 +290,7 @@ class WorkbooksPanel(QWidget):
                 warn=warnings.append,
                 progress=progress,
                 cancelled=cancelled,
+                record=True,
             )
 
         dialog = QProgressDialog(_("Writing workbooks…"), _("Cancel"), 0, len(group_ids), self)
