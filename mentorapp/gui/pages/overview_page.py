@@ -1,8 +1,15 @@
-"""Where the programme stands: current stage, share done, next steps and the round's dates."""
+"""Where the programme stands: the round's dates and counts, its timeline, what is due this
+week, the current stage (from the round's dates and the work in the file) and the next steps.
+
+It reads only what it shows, through aggregate queries, so a file that has grown over years
+opens as fast as a new one (tests/benchmarks/bench_startup.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -26,6 +33,7 @@ from mentorapp.gui.context import AppContext
 from mentorapp.gui.models.stage_progress_model import STAGE_KEY_ROLE, StageProgressModel
 from mentorapp.gui.pages.base import Page
 from mentorapp.gui.widgets.text import body, heading
+from mentorapp.gui.widgets.timeline_view import TimelineView
 from mentorapp.guide.stages import stage
 from mentorapp.i18n import (
     _,
@@ -36,6 +44,11 @@ from mentorapp.i18n import (
     ngettext,
 )
 from mentorapp.programme.rules import describe_round_timing
+
+if TYPE_CHECKING:
+    from mentorapp.guide.checklist import Scope
+    from mentorapp.planning.milestones import Milestone
+    from mentorapp.planning.standing import RoundCounts, Standing
 
 WELCOME, DASHBOARD, LOADING = range(3)
 
@@ -54,6 +67,9 @@ class OverviewPage(Page):
             events.participants_changed,
             events.checklist_changed,
             events.settings_changed,
+            events.timeline_changed,
+            events.groups_changed,
+            events.programme_changed,
         ):
             signal.connect(self.on_change)
 
@@ -85,13 +101,37 @@ class OverviewPage(Page):
         self.round_timing = body()
         self.new_round_button = QPushButton(objectName="overviewNewRoundButton")
         self.new_round_button.clicked.connect(events.new_round_requested.emit)
+        self.round_counts = body()
+        self.round_counts.setObjectName("roundCounts")
         round_layout = QVBoxLayout(self.round_box)
-        for widget in (self.round_name, self.round_dates, self.round_timing):
+        for widget in (self.round_name, self.round_dates, self.round_timing, self.round_counts):
             round_layout.addWidget(widget)
+        round_layout.addStretch(1)
         round_layout.addWidget(self.new_round_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.timeline_box = QGroupBox()
+        self.timeline_view = TimelineView()
+        self.timeline_button = QPushButton(objectName="overviewTimelineButton")
+        self.timeline_button.clicked.connect(lambda: events.stage_requested.emit("resources"))
+        timeline_layout = QVBoxLayout(self.timeline_box)
+        timeline_layout.addWidget(self.timeline_view)
+        timeline_layout.addWidget(self.timeline_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.week_box = QGroupBox()
+        self.week_model = QStandardItemModel(self)
+        self.week_view = QTreeView(objectName="dueThisWeekView")
+        self.week_view.setModel(self.week_model)
+        self.week_view.setRootIsDecorated(False)
+        self.week_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.week_view.setWordWrap(True)
+        self.week_view.setAlternatingRowColors(True)
+        self.week_view.activated.connect(self._open_from)
+        QVBoxLayout(self.week_box).addWidget(self.week_view)
 
         self.stand_box = QGroupBox()
         self.current_stage_label = heading(2)
+        self.stage_reason = body()
+        self.stage_reason.setObjectName("stageReason")
         self.share_bar = QProgressBar(objectName="overallProgress")
         self.go_button = QPushButton(objectName="goToStageButton")
         self.go_button.clicked.connect(lambda: events.stage_requested.emit(self._current_stage_key))
@@ -106,6 +146,7 @@ class OverviewPage(Page):
         self.next_view.activated.connect(self._open_from)
         stand_layout = QVBoxLayout(self.stand_box)
         stand_layout.addWidget(self.current_stage_label)
+        stand_layout.addWidget(self.stage_reason)
         stand_layout.addWidget(self.share_bar)
         stand_layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignLeft)
         stand_layout.addWidget(self.next_label)
@@ -139,11 +180,13 @@ class OverviewPage(Page):
 
         grid = QGridLayout()
         grid.addWidget(self.round_box, 0, 0)
-        grid.addWidget(self.stand_box, 1, 0)
-        grid.addWidget(self.stages_box, 0, 1, 2, 1)
+        grid.addWidget(self.week_box, 0, 1)
+        grid.addWidget(self.timeline_box, 1, 0, 1, 2)
+        grid.addWidget(self.stand_box, 2, 0)
+        grid.addWidget(self.stages_box, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         dashboard = QWidget()
         dashboard_layout = QVBoxLayout(dashboard)
         dashboard_layout.addLayout(title_row)
@@ -177,6 +220,11 @@ class OverviewPage(Page):
         self.edit_programme_button.setText(_("Edit programme…"))
         self.round_box.setTitle(_("Current round"))
         self.new_round_button.setText(_("New round…"))
+        self.timeline_box.setTitle(_("Timeline"))
+        self.timeline_button.setText(_("Change the dates…"))
+        self.timeline_view.retranslate_ui()
+        self.week_box.setTitle(_("Due this week"))
+        self.week_view.setAccessibleName(_("Due this week"))
         self.stand_box.setTitle(_("Where you stand"))
         self.go_button.setText(_("Go to this stage"))
         self.share_bar.setAccessibleName(_("Share of the checklist done"))
@@ -204,31 +252,107 @@ class OverviewPage(Page):
         )
         self._show_round()
         self._show_due()
-        overview = self.context.services.guide.overview(scope, current_language())
-        self._current_stage_key = overview.current_stage.key
-        self.current_stage_label.setText(
-            _("Current stage: {stage}").format(stage=overview.current_stage.title)
+        today = date.today()
+        cohort = self.context.cohort
+        services = self.context.services
+        milestones = services.timeline.milestones(cohort.id) if cohort is not None else []
+        standing = services.standing.standing(
+            scope,
+            current_language(),
+            milestones={milestone.key: milestone.on for milestone in milestones},
+            today=today,
         )
-        self.share_bar.setMaximum(max(overview.total, 1))
-        self.share_bar.setValue(overview.done)
+        self._show_counts(standing.counts if cohort is not None else None)
+        self._show_timeline(milestones, today)
+        self._show_week(scope, standing.evidence, today)
+        self._current_stage_key = standing.current_stage.key
+        self.current_stage_label.setText(
+            _("Current stage: {stage}").format(stage=standing.current_stage.title)
+        )
+        self.stage_reason.setText(_stage_reason(standing))
+        self.share_bar.setMaximum(max(standing.total, 1))
+        self.share_bar.setValue(standing.done)
         self.share_bar.setFormat(
-            _("{share} of the checklist done").format(share=format_percent(overview.share))
+            _("{share} of the checklist done").format(share=format_percent(standing.share))
         )
         self.next_model.clear()
         self.next_model.setHorizontalHeaderLabels([_("To do"), _("Stage")])
-        for row in overview.next_items:
+        for row in standing.next_items:
             cells = [QStandardItem(row.text), QStandardItem(stage(row.stage).title)]
             for cell in cells:
                 cell.setData(row.stage, STAGE_KEY_ROLE)
                 cell.setToolTip(row.hint or row.text)
             self.next_model.appendRow(cells)
-        if not overview.next_items:
+        if not standing.next_items:
             self.next_model.appendRow(QStandardItem(_("Everything on the checklist is done.")))
         header = self.next_view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.stage_model.set_progress(overview.stages)
+        self.stage_model.set_progress(standing.stages)
+
+    def _show_counts(self, counts: RoundCounts | None) -> None:
+        self.round_counts.setVisible(counts is not None)
+        if counts is None:
+            return
+        lines = [
+            _("Applied: {adepts} adepts, {mentors} mentors").format(
+                adepts=counts.applied_adepts, mentors=counts.applied_mentors
+            ),
+            _("Accepted: {adepts} adepts, {mentors} mentors").format(
+                adepts=counts.accepted_adepts, mentors=counts.accepted_mentors
+            ),
+            _("Matched: {matched} adepts in {groups} groups · not matched yet: {unmatched}").format(
+                matched=counts.matched_adepts,
+                groups=counts.groups,
+                unmatched=counts.unmatched_adepts,
+            ),
+            _("Workbooks printed: {printed} of {groups}").format(
+                printed=counts.workbooks_printed, groups=counts.groups
+            ),
+        ]
+        self.round_counts.setText("\n".join(lines))
+
+    def _show_timeline(self, milestones: list[Milestone], today: date) -> None:
+        from mentorapp.planning.layout import timeline_layout
+
+        self.timeline_box.setVisible(bool(milestones))
+        self.timeline_view.set_layout(timeline_layout(milestones, today))
+
+    def _show_week(
+        self, scope: Scope, evidence: Mapping[tuple[str, str], str], today: date
+    ) -> None:
+        """What is overdue or due within seven days, the earliest first; an item the file
+        shows done is not due."""
+        self.week_model.clear()
+        self.week_model.setHorizontalHeaderLabels([_("Due"), _("To do"), _("Stage")])
+        due = [
+            item
+            for item in self.context.services.timeline.due_this_week(
+                scope, today, current_language()
+            )
+            if (item.stage, item.item) not in evidence
+        ]
+        for item in due:
+            assert item.due is not None
+            when = QStandardItem(format_date(item.due))
+            if item.due < today:
+                when.setText(_("{date} (overdue)").format(date=format_date(item.due)))
+                font = when.font()
+                font.setBold(True)
+                when.setFont(font)
+                when.setData(_("Overdue"), Qt.ItemDataRole.AccessibleDescriptionRole)
+            cells = [when, QStandardItem(item.text), QStandardItem(stage(item.stage).title)]
+            for cell in cells:
+                cell.setData(item.stage, STAGE_KEY_ROLE)
+            self.week_model.appendRow(cells)
+        if not due:
+            self.week_model.appendRow(QStandardItem(_("Nothing is due in the next seven days.")))
+        header = self.week_view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
 
     def _show_due(self) -> None:
         months = self.context.settings.retention_months
@@ -275,14 +399,6 @@ class OverviewPage(Page):
                     date=format_date(cohort.application_deadline)
                 ),
             )
-        counts = self.context.services.participants.counts(cohort.id)
-        applied = {role: sum(by_status.values()) for role, by_status in counts.items()}
-        if any(applied.values()):
-            lines.append(
-                _("Applications: {adepts} adepts, {mentors} mentors").format(
-                    adepts=applied.get("adept", 0), mentors=applied.get("mentor", 0)
-                )
-            )
         self.round_dates.setText("\n".join(lines))
         self.round_timing.setText(describe_round_timing(cohort, date.today()))
 
@@ -290,3 +406,17 @@ class OverviewPage(Page):
         key = index.data(STAGE_KEY_ROLE)
         if key:
             self.context.events.stage_requested.emit(key)
+
+
+def _stage_reason(standing: Standing) -> str:
+    """Why the overview names this stage, in a sentence."""
+    by_dates, by_work = standing.stage_from_dates, standing.stage_from_work
+    if by_dates is None and by_work is None:
+        return _("The first stage with open items on its checklist.")
+    if by_work is None or by_dates == by_work:
+        return _("From the round's dates.")
+    if by_dates is None:
+        return _("From the work in the file: {stage} is under way.").format(stage=by_work.title)
+    if standing.current_stage == by_work:
+        return _("The work is ahead of the dates, which say {stage}.").format(stage=by_dates.title)
+    return _("By the dates; the work in the file has reached {stage}.").format(stage=by_work.title)
