@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
@@ -118,7 +119,14 @@ class GuideService:
     ) -> list[tuple[StageProgress, list[ChecklistRow]]]:
         """Every stage's rows from one query: the overview and the navigator need them all."""
         with self._db.reading() as session:
-            query = select(ChecklistEntry).where(ChecklistEntry.programme_id == scope.programme_id)
+            # This round's entries and the programme's: not those of every past round.
+            query = select(ChecklistEntry).where(
+                ChecklistEntry.programme_id == scope.programme_id,
+                or_(
+                    col(ChecklistEntry.cohort_id).is_(None),
+                    col(ChecklistEntry.cohort_id) == scope.cohort_id,
+                ),
+            )
             entries = list(
                 session.exec(query.order_by(col(ChecklistEntry.position), col(ChecklistEntry.id)))
             )
