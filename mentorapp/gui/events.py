@@ -23,6 +23,7 @@ class AppEvents(QObject):
     participants_changed = Signal(object)  # round id, or None: people of several rounds
     pair_rules_changed = Signal(int)  # round id: a pair locked, moved or ruled out
     groups_changed = Signal(int)  # round id: its accepted groups or their meeting dates
+    timeline_changed = Signal(int)  # round id: its milestones, or the items' due date rules
     settings_changed = Signal()  # the user's preferences, but for the language
     language_changed = Signal(str)
     # What the user asked for, wherever the button is.

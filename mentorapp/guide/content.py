@@ -21,6 +21,10 @@ class GuideItem:
     key: str
     text: str
     hint: str = ""
+    # When the item is due: ``offset`` days from the round's milestone ``milestone``
+    # (planning/milestones.py keys; "" for an item without a due date).
+    milestone: str = ""
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,7 @@ def load_guide(language: str) -> dict[str, StageContent]:
                 path=path,
                 stage=stage.key,
             )
-        items = tuple(
-            GuideItem(key=item["key"], text=item["text"].strip(), hint=item.get("hint", "").strip())
-            for item in raw.get("items", [])
-        )
+        items = tuple(_item(path, stage.key, item) for item in raw.get("items", []))
         content[stage.key] = StageContent(
             key=stage.key,
             purpose=raw.get("purpose", "").strip(),
@@ -67,3 +68,23 @@ def load_guide(language: str) -> dict[str, StageContent]:
             items=items,
         )
     return content
+
+
+def _item(path: object, stage_key: str, item: dict[str, object]) -> GuideItem:
+    milestone, offset = item.get("milestone", ""), item.get("offset", 0)
+    if not isinstance(milestone, str) or type(offset) is not int:
+        raise GuideContentError(
+            N_(
+                "In {path}, an item of the stage “{stage}” has a due date that is not a "
+                "milestone and a whole number of days."
+            ),
+            path=path,
+            stage=stage_key,
+        )
+    return GuideItem(
+        key=str(item["key"]),
+        text=str(item["text"]).strip(),
+        hint=str(item.get("hint", "")).strip(),
+        milestone=milestone,
+        offset=offset,
+    )

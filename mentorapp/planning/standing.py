@@ -168,9 +168,7 @@ class StandingService:
     def evidence(self, scope: Scope) -> dict[tuple[str, str], str]:
         """(stage, item) → why the file shows the item done, in the current language."""
         with self._db.reading() as session:
-            found = _programme_evidence(session, scope.programme_id)
-            if scope.cohort_id is not None:
-                found |= _round_evidence(session, scope.cohort_id)
+            found = evidence_in(session, scope)
         return {key: _(EVIDENCE_REASONS[key]) for key in sorted(found)}
 
     def standing(
@@ -262,26 +260,30 @@ def _counts(session: Session, cohort_id: int) -> RoundCounts:
     )
 
 
+def evidence_in(session: Session, scope: Scope) -> set[tuple[str, str]]:
+    """(stage, item) of the checklist items the file shows done, for the timeline's due dates
+    too: an item done by the work is not due."""
+    found = _programme_evidence(session, scope.programme_id)
+    if scope.cohort_id is not None:
+        found |= _round_evidence(session, scope.cohort_id)
+    return found
+
+
 def _programme_evidence(session: Session, programme_id: int) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     plan = session.exec(
         select(ProgrammePlan).where(ProgrammePlan.programme_id == programme_id)
     ).first()
     if plan is not None:
-        for key, present in (
-            ("problem_statement", plan.need.strip()),
-            ("target_group", plan.adepts.strip() and plan.mentors.strip()),
-            ("internal_sponsor", plan.sponsor.strip()),
-        ):
-            if present:
-                found.add(("idea", key))
-        for key, present in (
-            ("length_and_scale", plan.pairs_per_round),
-            ("language_and_mode", plan.languages and plan.mode),
-            ("group_events", plan.gatherings_per_round),
-        ):
-            if present:
-                found.add(("purpose", key))
+        filled = {
+            ("idea", "problem_statement"): bool(plan.need.strip()),
+            ("idea", "target_group"): bool(plan.adepts.strip() and plan.mentors.strip()),
+            ("idea", "internal_sponsor"): bool(plan.sponsor.strip()),
+            ("purpose", "length_and_scale"): plan.pairs_per_round is not None,
+            ("purpose", "language_and_mode"): bool(plan.languages and plan.mode),
+            ("purpose", "group_events"): plan.gatherings_per_round is not None,
+        }
+        found.update(key for key, present in filled.items() if present)
     goals = select(func.count()).select_from(PlanGoal).where(
         PlanGoal.programme_id == programme_id, col(PlanGoal.target).is_not(None)
     )

@@ -1,8 +1,9 @@
-"""A stage's checklist as a table: item (with its tick box), date done, note."""
+"""A stage's checklist as a table: item (with its tick box), due date, date done, note."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -12,7 +13,7 @@ from mentorapp.guide.checklist import ChecklistRow
 from mentorapp.i18n import _, format_date
 
 Index = QModelIndex | QPersistentModelIndex
-ITEM, DONE_ON, NOTE = range(3)
+ITEM, DUE, DONE_ON, NOTE = range(4)
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -24,13 +25,20 @@ class ChecklistModel(QAbstractTableModel):
     ) -> None:
         super().__init__()
         self._rows: list[ChecklistRow] = []
+        self._due: dict[str, date] = {}
         self._toggle = toggle
         self._rename = rename
 
-    def set_rows(self, rows: list[ChecklistRow]) -> None:
+    def set_rows(self, rows: list[ChecklistRow], due: dict[str, date] | None = None) -> None:
+        """``due``: built-in item key → due date in the round shown (TimelineService)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._due = dict(due or {})
         self.endResetModel()
+
+    def due_on(self, row: int) -> date | None:
+        item = self.row_at(row)
+        return self._due.get(item.builtin_key) if item and item.builtin_key else None
 
     def row_at(self, row: int) -> ChecklistRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -39,14 +47,14 @@ class ChecklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_("To do"), _("Done on"), _("Note"))[section]
+        return (_("To do"), _("Due"), _("Done on"), _("Note"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index.row())
@@ -58,22 +66,37 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ITEM:
                 return item.text
+            if column == DUE:
+                return format_date(self.due_on(index.row()))
             if column == DONE_ON:
                 return format_date(item.done_on) if item.done else ""
             return item.note.splitlines()[0] if item.note else ""
         if role == Qt.ItemDataRole.CheckStateRole and column == ITEM:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+        overdue = self._overdue(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == DUE and self.due_on(index.row()):
+                return _("Overdue") if overdue else _("Due from the round's timeline")
             if item.own and column == ITEM:
                 return item.text + "\n" + _("Double-click or press F2 to change the wording.")
             return item.hint or item.text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == ITEM:
             return _("done") if item.done else _("not done")
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == DUE and overdue:
+            return _("Overdue")
         if role == Qt.ItemDataRole.FontRole and column == ITEM and item.own:
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.FontRole and column == DUE and overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
+
+    def _overdue(self, row: int) -> bool:
+        item, due = self.row_at(row), self.due_on(row)
+        return bool(item and not item.done and due and due < date.today())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -100,4 +123,4 @@ class ChecklistModel(QAbstractTableModel):
         return True
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)

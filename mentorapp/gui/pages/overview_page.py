@@ -7,7 +7,6 @@ opens as fast as a new one (tests/benchmarks/bench_startup.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -264,7 +263,7 @@ class OverviewPage(Page):
         )
         self._show_counts(standing.counts if cohort is not None else None)
         self._show_timeline(milestones, today)
-        self._show_week(scope, standing.evidence, today)
+        self._show_week(scope, today)
         self._current_stage_key = standing.current_stage.key
         self.current_stage_label.setText(
             _("Current stage: {stage}").format(stage=standing.current_stage.title)
@@ -319,20 +318,12 @@ class OverviewPage(Page):
         self.timeline_box.setVisible(bool(milestones))
         self.timeline_view.set_layout(timeline_layout(milestones, today))
 
-    def _show_week(
-        self, scope: Scope, evidence: Mapping[tuple[str, str], str], today: date
-    ) -> None:
-        """What is overdue or due within seven days, the earliest first; an item the file
-        shows done is not due."""
+    def _show_week(self, scope: Scope, today: date) -> None:
+        """What is overdue or due within seven days, the earliest first (an item the file
+        shows done is not due: the timeline counts it done)."""
         self.week_model.clear()
         self.week_model.setHorizontalHeaderLabels([_("Due"), _("To do"), _("Stage")])
-        due = [
-            item
-            for item in self.context.services.timeline.due_this_week(
-                scope, today, current_language()
-            )
-            if (item.stage, item.item) not in evidence
-        ]
+        due = self.context.services.timeline.due_this_week(scope, today, current_language())
         for item in due:
             assert item.due is not None
             when = QStandardItem(format_date(item.due))

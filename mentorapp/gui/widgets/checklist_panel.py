@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import attempt, guarded
-from mentorapp.gui.models.checklist_model import DONE_ON, ITEM, NOTE, ChecklistModel
+from mentorapp.gui.models.checklist_model import DONE_ON, DUE, ITEM, NOTE, ChecklistModel
+from mentorapp.gui.pages.base import page_on_screen
 from mentorapp.guide.checklist import ChecklistRow
 from mentorapp.i18n import _, current_language
 
@@ -44,6 +45,7 @@ class ChecklistPanel(QWidget):
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
         self._build()
+        context.events.timeline_changed.connect(self._timeline_changed)
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -62,6 +64,7 @@ class ChecklistPanel(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DONE_ON, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NOTE, 220)
@@ -136,7 +139,7 @@ class ChecklistPanel(QWidget):
             if scope
             else []
         )
-        self._model.set_rows(rows)
+        self._model.set_rows(rows, self._due_dates())
         if rows:
             row = min(max(current, 0), len(rows) - 1)
             self.table.selectionModel().setCurrentIndex(
@@ -146,6 +149,18 @@ class ChecklistPanel(QWidget):
             )
         self.table.resizeRowsToContents()
         self._show_current()
+
+    def _due_dates(self) -> dict[str, date]:
+        """The built-in items' due dates in the round shown (none without a round)."""
+        scope, services = self._context.scope, self._context.services
+        if scope is None or services is None or scope.cohort_id is None:
+            return {}
+        items = services.timeline.due_items(scope, current_language())
+        return {d.item: d.due for d in items if d.stage == self._stage and d.due is not None}
+
+    def _timeline_changed(self, _cohort_id: int) -> None:
+        if page_on_screen(self):
+            self.refresh()
 
     def rows(self) -> list[ChecklistRow]:
         return [self._model.row_at(i) for i in range(self._model.rowCount())]  # type: ignore[misc]
