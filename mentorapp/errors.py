@@ -101,11 +101,34 @@ def require_output_file(path: Path, replace: bool = False) -> None:
             N_("The folder “{folder}” does not exist. Choose a folder that exists."),
             folder=path.parent,
         )
+    require_ordinary_target(path)
     if path.exists() and not replace:
         raise FileProblem(
             N_("“{path}” already exists. Choose another name; nothing was overwritten."),
             path=path,
         )
+
+
+def require_ordinary_target(path: Path) -> None:
+    """Refuse to write over something that is not an ordinary file (a device such as
+    /dev/full, a pipe): moving a finished file into place would swap it for a file."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise FileProblem(
+            N_(
+                "“{path}” is not an ordinary file (it is a device or a pipe). Give the name "
+                "of a file to write; nothing was written."
+            ),
+            path=path,
+        )
+
+
+def move_into_place(temporary: Path | str, target: Path) -> None:
+    """Move a finished file over ``target`` in one step (never a half file under its name),
+    but never over a device or a pipe."""
+    import os
+
+    require_ordinary_target(Path(target))
+    os.replace(temporary, target)
 
 
 def require_output_folder(path: Path) -> None:

@@ -30,7 +30,7 @@ from mentorapp.dataio import backup_csv as dialect
 from mentorapp.db.engine import Database
 from mentorapp.db.files import private_temporary, refuse_programme_file
 from mentorapp.db.migrate import schema_revision
-from mentorapp.errors import MentorappError
+from mentorapp.errors import MentorappError, move_into_place
 from mentorapp.i18n import N_
 
 _log = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ def export_backup(database: Database, path: Path, delimiter: str = ",") -> Backu
                     archive.writestr(info, data)
             with temporary.open("rb+") as written:
                 os.fsync(written.fileno())
-            os.replace(temporary, path)
+            move_into_place(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise

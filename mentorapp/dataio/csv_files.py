@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mentorapp.db.files import refuse_programme_file
-from mentorapp.errors import MentorappError
+from mentorapp.errors import MentorappError, move_into_place
 from mentorapp.i18n import N_
 
 # OWASP's list (CSV Injection), and NUL from the ASVS (V1.2.10).
@@ -78,7 +78,7 @@ def write_csv(
                 count += 1
         if os.name == "posix":
             os.chmod(partial, 0o600)
-        os.replace(partial, path)
+        move_into_place(partial, path)
     except OSError as exc:
         if partial is not None:
             partial.unlink(missing_ok=True)

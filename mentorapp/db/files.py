@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from mentorapp.errors import MentorappError
+from mentorapp.errors import MentorappError, move_into_place
 from mentorapp.i18n import N_
 from mentorapp.paths import make_private_folders
 
@@ -122,7 +122,7 @@ def online_copy(source: Path, target: Path) -> Path:
         finally:
             origin.close()
         make_private(temporary)
-        os.replace(temporary, target)
+        move_into_place(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

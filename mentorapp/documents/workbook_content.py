@@ -34,6 +34,7 @@ from mentorapp.documents.workbook_model import (
     Session,
     WorkbookContent,
 )
+from mentorapp.errors import move_into_place
 from mentorapp.i18n import LANGUAGES, N_
 from mentorapp.paths import resource_path
 
@@ -145,7 +146,7 @@ def export_content(language: str, path: Path) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.replace(temporary, path)
+        move_into_place(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

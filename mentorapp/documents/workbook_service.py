@@ -32,7 +32,7 @@ from mentorapp.domain.models import (
     PlannedMeeting,
     Programme,
 )
-from mentorapp.errors import MentorappError
+from mentorapp.errors import MentorappError, move_into_place
 from mentorapp.i18n import LANGUAGES, N_, current_language
 from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people.collation import sort_key
@@ -277,7 +277,7 @@ def _write(path: Path, books: list[WorkbookData], contents: dict[str, WorkbookCo
                 render_combined(books, contents, out)
         if os.name == "posix":
             os.chmod(temporary, 0o600)  # mkstemp's mode already; the names stay the owner's
-        os.replace(temporary, path)
+        move_into_place(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise MentorappError(

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from mentorapp.errors import move_into_place
 from mentorapp.i18n import LANGUAGES
 from mentorapp.paths import (
     config_dir_is_own,
@@ -127,7 +128,7 @@ def save_settings(settings: Settings) -> None:
             json.dump(asdict(settings), stream, indent=2)
         if os.name == "posix":
             os.chmod(temporary, 0o600)  # mkstemp's mode already; said here so it stays
-        os.replace(temporary, path)
+        move_into_place(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
