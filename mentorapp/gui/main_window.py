@@ -268,7 +268,9 @@ class MainWindow(QMainWindow):
         key = self.current_key()
         scope = self.context.scope
         services = self.context.services
-        progress = services.guide.progress(scope, current_language()) if services and scope else []
+        progress = (
+            services.standing.progress(scope, current_language()) if services and scope else []
+        )
         cohort = self.context.cohort
         self.navigator_model.rebuild(progress, cohort.name if cohort else None)
         self.navigator.expandAll()

@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from mentorapp.guide.stages import Stage, stage
-
-if TYPE_CHECKING:
-    from mentorapp.domain.models import Cohort
 
 
 @dataclass(frozen=True)
@@ -49,20 +45,6 @@ class StageProgress:
     done: int
     total: int
     available: bool
-
-    @property
-    def share(self) -> float:
-        return self.done / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class Overview:
-    current_stage: Stage
-    done: int
-    total: int
-    stages: tuple[StageProgress, ...]
-    next_items: tuple[ChecklistRow, ...]
-    cohort: Cohort | None
 
     @property
     def share(self) -> float:

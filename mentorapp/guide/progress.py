@@ -8,9 +8,9 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
-from mentorapp.domain.models import ChecklistEntry, Cohort
+from mentorapp.domain.models import ChecklistEntry
 from mentorapp.errors import ValidationError
-from mentorapp.guide.checklist import ChecklistRow, Overview, Scope, StageProgress
+from mentorapp.guide.checklist import ChecklistRow, Scope, StageProgress
 from mentorapp.guide.content import load_guide
 from mentorapp.guide.stages import STAGES, stage
 from mentorapp.i18n import N_
@@ -95,24 +95,8 @@ class GuideService:
                 session.delete(entry)
 
     def progress(self, scope: Scope, language: str) -> list[StageProgress]:
+        """Ticked items per stage (``StandingService.progress`` adds what the file shows)."""
         return [progress for progress, _rows in self.all_stages(scope, language)]
-
-    def overview(self, scope: Scope, language: str, next_count: int = 5) -> Overview:
-        stages = self.all_stages(scope, language)
-        progress = [p for p, _rows in stages]
-        open_stages = [p for p in progress if p.available and p.done < p.total]
-        current = open_stages[0].stage if open_stages else progress[-1].stage
-        next_items = [row for _p, rows in stages for row in rows if not row.done]
-        with self._db.reading() as session:
-            cohort = session.get(Cohort, scope.cohort_id) if scope.cohort_id else None
-        return Overview(
-            current_stage=current,
-            done=sum(p.done for p in progress),
-            total=sum(p.total for p in progress),
-            stages=tuple(progress),
-            next_items=tuple(next_items[:next_count]),
-            cohort=cohort,
-        )
 
     def all_stages(
         self, scope: Scope, language: str

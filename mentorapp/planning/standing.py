@@ -79,9 +79,7 @@ EVIDENCE_REASONS: dict[tuple[str, str], str] = {
     ("selection", "interview_guide"): N_("Interviews are booked."),
     ("selection", "decisions_reserves"): N_("Places and reserves are decided."),
     ("matching", "match_reasons"): N_("Accepted matches keep their reasons."),
-    ("kickoff", "agreement_template"): N_(
-        "The workbooks, with their agreement page, are printed."
-    ),
+    ("kickoff", "agreement_template"): N_("The workbooks, with their agreement page, are printed."),
     ("kickoff", "first_meetings_booked"): N_("Every group has its first three meeting dates."),
 }
 
@@ -171,6 +169,14 @@ class StandingService:
             found = evidence_in(session, scope)
         return {key: _(EVIDENCE_REASONS[key]) for key in sorted(found)}
 
+    def progress(self, scope: Scope, language: str) -> list[StageProgress]:
+        """Done items per stage, ticked or shown by the file (the navigator's counts)."""
+        evidence = self.evidence(scope)
+        return [
+            _with_evidence(ticked, rows, evidence)[0]
+            for ticked, rows in GuideService(self._db).all_stages(scope, language)
+        ]
+
     def standing(
         self,
         scope: Scope,
@@ -188,14 +194,12 @@ class StandingService:
         progress = []
         open_rows: list[ChecklistRow] = []
         for ticked, rows in stages:
-            done = [row.done or (row.stage, row.builtin_key or "") in evidence for row in rows]
-            progress.append(StageProgress(ticked.stage, sum(done), ticked.total, ticked.available))
-            open_rows.extend(row for row, is_done in zip(rows, done, strict=True) if not is_done)
+            stage_progress, still_open = _with_evidence(ticked, rows, evidence)
+            progress.append(stage_progress)
+            open_rows.extend(still_open)
         by_dates = stage_from_dates(milestones or {}, today) if scope.cohort_id else None
         by_work = stage_from_work(counts)
-        first_open = next(
-            (p.stage.key for p in progress if p.available and p.done < p.total), None
-        )
+        first_open = next((p.stage.key for p in progress if p.available and p.done < p.total), None)
         if by_dates is None and by_work is None:
             current = first_open or progress[-1].stage.key
         else:
@@ -215,6 +219,17 @@ class StandingService:
             counts=counts,
             evidence=evidence,
         )
+
+
+def _with_evidence(
+    ticked: StageProgress, rows: list[ChecklistRow], evidence: Mapping[tuple[str, str], str]
+) -> tuple[StageProgress, list[ChecklistRow]]:
+    """A stage's progress counting what the file shows done, and its rows still open."""
+    still_open = [
+        row for row in rows if not row.done and (row.stage, row.builtin_key or "") not in evidence
+    ]
+    done = len(rows) - len(still_open)
+    return StageProgress(ticked.stage, done, ticked.total, ticked.available), still_open
 
 
 def _counts(session: Session, cohort_id: int) -> RoundCounts:
@@ -253,8 +268,9 @@ def _counts(session: Session, cohort_id: int) -> RoundCounts:
         accepted_adepts=accepted[Role.ADEPT.value],
         accepted_mentors=accepted[Role.MENTOR.value],
         matched_adepts=session.execute(matched).scalar_one(),
-        groups=session.execute(select(func.count()).select_from(MatchGroup).where(groups))
-        .scalar_one(),
+        groups=session.execute(
+            select(func.count()).select_from(MatchGroup).where(groups)
+        ).scalar_one(),
         workbooks_printed=session.execute(printed).scalar_one(),
         interviews_booked=session.execute(interviews).scalar_one(),
     )
@@ -284,8 +300,10 @@ def _programme_evidence(session: Session, programme_id: int) -> set[tuple[str, s
             ("purpose", "group_events"): plan.gatherings_per_round is not None,
         }
         found.update(key for key, present in filled.items() if present)
-    goals = select(func.count()).select_from(PlanGoal).where(
-        PlanGoal.programme_id == programme_id, col(PlanGoal.target).is_not(None)
+    goals = (
+        select(func.count())
+        .select_from(PlanGoal)
+        .where(PlanGoal.programme_id == programme_id, col(PlanGoal.target).is_not(None))
     )
     if session.execute(goals).scalar_one() >= 2:
         found.add(("purpose", "measurable_goals"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from mentorapp.gui.main_window import OVERVIEW_KEY
 from mentorapp.guide.checklist import Scope
@@ -122,3 +123,26 @@ def test_the_overview_draws_the_rounds_timeline(open_window, db_path, services, 
     services.timeline.move(open_round.id, "kickoff", moved.on + timedelta(days=7))
     window.context.events.timeline_changed.emit(open_round.id)
     assert page.timeline_view.timeline_layout() != layout
+
+
+def test_the_checklist_shows_what_the_file_shows_done(
+    open_window, db_path, services, programme, open_round
+) -> None:
+    _apply(services, open_round.id, "adept", 1)
+    window = open_window(db_path)
+    window.show_stage("recruitment")
+    panel = window.pages["recruitment"].checklist
+    model = panel._model
+    row = next(
+        n for n in range(model.rowCount()) if model.row_at(n).builtin_key == "application_forms"
+    )
+    index = model.index(row, 0)
+    assert model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Applications have come in."
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable  # the work says so
+    assert not model.row_at(row).done  # nothing was ticked in the file
+    others = [n for n in range(model.rowCount()) if n != row]
+    assert all(
+        model.data(model.index(n, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+        for n in others
+    )

@@ -26,15 +26,31 @@ class ChecklistModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[ChecklistRow] = []
         self._due: dict[str, date] = {}
+        self._shown_done: dict[str, str] = {}
         self._toggle = toggle
         self._rename = rename
 
-    def set_rows(self, rows: list[ChecklistRow], due: dict[str, date] | None = None) -> None:
-        """``due``: built-in item key → due date in the round shown (TimelineService)."""
+    def set_rows(
+        self,
+        rows: list[ChecklistRow],
+        due: dict[str, date] | None = None,
+        shown_done: dict[str, str] | None = None,
+    ) -> None:
+        """``due``: built-in item key → due date in the round shown (TimelineService);
+        ``shown_done``: item key → why the file shows it done without a tick (StandingService).
+        """
         self.beginResetModel()
         self._rows = list(rows)
         self._due = dict(due or {})
+        self._shown_done = dict(shown_done or {})
         self.endResetModel()
+
+    def done_by_the_work(self, row: int) -> str:
+        """Why the file shows this unticked item done ("" when it does not)."""
+        item = self.row_at(row)
+        if item is None or item.done or not item.builtin_key:
+            return ""
+        return self._shown_done.get(item.builtin_key, "")
 
     def due_on(self, row: int) -> date | None:
         item = self.row_at(row)
@@ -69,19 +85,24 @@ class ChecklistModel(QAbstractTableModel):
             if column == DUE:
                 return format_date(self.due_on(index.row()))
             if column == DONE_ON:
+                if self.done_by_the_work(index.row()):
+                    return _("Shown by the file")
                 return format_date(item.done_on) if item.done else ""
             return item.note.splitlines()[0] if item.note else ""
+        shown = self.done_by_the_work(index.row())
         if role == Qt.ItemDataRole.CheckStateRole and column == ITEM:
-            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if item.done or shown else Qt.CheckState.Unchecked
         overdue = self._overdue(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DUE and self.due_on(index.row()):
                 return _("Overdue") if overdue else _("Due from the round's timeline")
+            if shown and column in (ITEM, DONE_ON):
+                return shown
             if item.own and column == ITEM:
                 return item.text + "\n" + _("Double-click or press F2 to change the wording.")
             return item.hint or item.text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == ITEM:
-            return _("done") if item.done else _("not done")
+            return _("done") if item.done or shown else _("not done")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == DUE and overdue:
             return _("Overdue")
         if role == Qt.ItemDataRole.FontRole and column == ITEM and item.own:
@@ -96,12 +117,14 @@ class ChecklistModel(QAbstractTableModel):
 
     def _overdue(self, row: int) -> bool:
         item, due = self.row_at(row), self.due_on(row)
-        return bool(item and not item.done and due and due < date.today())
+        done = item is not None and (item.done or bool(self.done_by_the_work(row)))
+        return bool(item and not done and due and due < date.today())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == ITEM:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
+            if not self.done_by_the_work(index.row()):  # the work, not a tick, says so
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
             item = self.row_at(index.row())
             if item is not None and item.own:
                 flags |= Qt.ItemFlag.ItemIsEditable  # only the coordinator's own wording

@@ -128,7 +128,7 @@ class StagePage(Page):
 
     def _update_progress(self) -> None:
         rows = self.checklist.rows()
-        done = sum(row.done for row in rows)
+        done = self.checklist.done_count()
         self.progress.setMaximum(max(len(rows), 1))
         self.progress.setValue(done)
         self.progress.setFormat(_("{done} of {total} done").format(done=done, total=len(rows)))

@@ -139,7 +139,7 @@ class ChecklistPanel(QWidget):
             if scope
             else []
         )
-        self._model.set_rows(rows, self._due_dates())
+        self._model.set_rows(rows, self._due_dates(), self._shown_done())
         if rows:
             row = min(max(current, 0), len(rows) - 1)
             self.table.selectionModel().setCurrentIndex(
@@ -158,9 +158,24 @@ class ChecklistPanel(QWidget):
         items = services.timeline.due_items(scope, current_language())
         return {d.item: d.due for d in items if d.stage == self._stage and d.due is not None}
 
+    def _shown_done(self) -> dict[str, str]:
+        """This stage's items the file shows done (applications in, matches accepted …)."""
+        scope, services = self._context.scope, self._context.services
+        if scope is None or services is None:
+            return {}
+        found = services.standing.evidence(scope.for_stage(self._stage))
+        return {item: reason for (stage, item), reason in found.items() if stage == self._stage}
+
     def _timeline_changed(self, _cohort_id: int) -> None:
         if page_on_screen(self):
             self.refresh()
+
+    def done_count(self) -> int:
+        """Items ticked or shown done by the file."""
+        model = self._model
+        return sum(
+            bool(row.done or model.done_by_the_work(n)) for n, row in enumerate(self.rows())
+        )
 
     def rows(self) -> list[ChecklistRow]:
         return [self._model.row_at(i) for i in range(self._model.rowCount())]  # type: ignore[misc]
@@ -176,8 +191,11 @@ class ChecklistPanel(QWidget):
         self.remove_button.setEnabled(bool(item and item.own))
         for widget in (self.done_box, self.date_edit, self.note_edit):
             widget.blockSignals(True)
-        self.hint_label.setText(item.hint if item and item.hint else (item.text if item else ""))
-        self.done_box.setChecked(bool(item and item.done))
+        hint = item.hint if item and item.hint else (item.text if item else "")
+        by_the_work = self._model.done_by_the_work(self.table.currentIndex().row())
+        self.hint_label.setText(f"{hint}\n{by_the_work}" if by_the_work else hint)
+        self.done_box.setChecked(bool(item and item.done) or bool(by_the_work))
+        self.done_box.setEnabled(not by_the_work)
         self.date_edit.setEnabled(bool(item and item.done))
         shown = item.done_on if item and item.done_on else date.today()
         self.date_edit.setDate(QDate(shown.year, shown.month, shown.day))
