@@ -48,6 +48,9 @@ def _application() -> QApplication:
     from mentorapp.gui.wheel_guard import install_wheel_guard
 
     install_wheel_guard(app)  # the wheel scrolls forms instead of changing unfocused fields
+    from mentorapp.gui.main_thread_gc import collect_in_the_gui_thread
+
+    collect_in_the_gui_thread(app)  # never destroy a widget in a worker thread
     return app
 
 
