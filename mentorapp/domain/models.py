@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -296,7 +296,8 @@ class Interview(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
-    starts_at: datetime
+    # The local wall-clock time it was booked for (13:30 stays 13:30 on any machine).
+    starts_at: datetime = Field(sa_type=DateTime())
     minutes: int = 45
     place: str = ""  # a room, an address or a meeting link
     interviewer: str = ""

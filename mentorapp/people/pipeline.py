@@ -68,43 +68,55 @@ class PipelineService:
         Applications already there are left alone. Returns the ids of the new history rows,
         which ``undo`` takes back.
         """
+        with self._db.transaction() as session:
+            return self.change_status_in(session, enrolment_ids, to_status, reason, on)
+
+    @staticmethod
+    def change_status_in(
+        session: Session,
+        enrolment_ids: list[int],
+        to_status: str,
+        reason: str = "",
+        on: date | None = None,
+    ) -> list[int]:
+        """``change_status`` inside a transaction of another job (an interview booked, a
+        decision taken), so the status and that job are saved together or not at all."""
         if to_status not in {s.value for s in EnrolmentStatus}:
             raise ValidationError(
                 N_("“{status}” is not a status Mentorapp knows."), "status", status=to_status
             )
         ids = list(dict.fromkeys(enrolment_ids))
         day, reason = on or date.today(), reason.strip()
-        with self._db.transaction() as session:
-            found: dict[int, Enrolment] = {}
-            for chunk in _chunks(ids):
-                query = select(Enrolment).where(col(Enrolment.id).in_(chunk))
-                found.update((cast(int, e.id), e) for e in session.scalars(query))
-            if len(found) != len(ids):
-                raise ValidationError(
-                    N_(
-                        "Some of the chosen applications no longer exist, so nothing was "
-                        "changed. Look at the list again and try once more."
-                    )
+        found: dict[int, Enrolment] = {}
+        for chunk in _chunks(ids):
+            query = select(Enrolment).where(col(Enrolment.id).in_(chunk))
+            found.update((cast(int, e.id), e) for e in session.scalars(query))
+        if len(found) != len(ids):
+            raise ValidationError(
+                N_(
+                    "Some of the chosen applications no longer exist, so nothing was "
+                    "changed. Look at the list again and try once more."
                 )
-            changes = []
-            for enrolment_id in ids:
-                enrolment = found[enrolment_id]
-                if enrolment.status == to_status:
-                    continue
-                changes.append(
-                    StatusChange(
-                        enrolment_id=enrolment_id,
-                        from_status=enrolment.status,
-                        to_status=to_status,
-                        changed_on=day,
-                        reason=reason,
-                    )
+            )
+        changes = []
+        for enrolment_id in ids:
+            enrolment = found[enrolment_id]
+            if enrolment.status == to_status:
+                continue
+            changes.append(
+                StatusChange(
+                    enrolment_id=enrolment_id,
+                    from_status=enrolment.status,
+                    to_status=to_status,
+                    changed_on=day,
+                    reason=reason,
                 )
-                enrolment.status = to_status
-                session.add(enrolment)
-            session.add_all(changes)
-            session.flush()
-            return [change.id for change in changes if change.id is not None]
+            )
+            enrolment.status = to_status
+            session.add(enrolment)
+        session.add_all(changes)
+        session.flush()
+        return [change.id for change in changes if change.id is not None]
 
     def undo(self, change_ids: list[int]) -> None:
         """Take status changes back: each application returns to the status it came from.

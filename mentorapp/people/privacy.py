@@ -5,7 +5,8 @@ personal field cleared (names "", e-mail ``erased-<random>@invalid``, the rest e
 their applications stay with round, role, status and dated status steps, so the numbers per
 round, role and status and the groups remain as they were. Everything free-text or
 identifying that hangs on them goes: goals, status reasons, preferred mentor gender,
-eligibility confirmations, their employer link and their part of a group's score notes.
+eligibility confirmations, their interviews (notes and assessments), their employer link and
+their part of a group's score notes.
 
 The rows are rewritten so that no trace stays in the file or its free pages (the database's
 backend does that: for a file, ``secure_delete`` on, then VACUUM and an emptied WAL). Safety
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,10 +44,11 @@ from mentorapp.domain.models import (
     Person,
     StatusChange,
 )
-from mentorapp.errors import ValidationError
+from mentorapp.errors import ValidationError, move_into_place
 from mentorapp.i18n import N_
 from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people import privacy_data
+from mentorapp.people.interviews import delete_for as delete_interviews
 from mentorapp.people.participants import PERSON_FIELDS, person_with_email
 from mentorapp.programme.partners import forget_person
 
@@ -263,6 +264,7 @@ def _anonymise(session: Session, person_id: int) -> int:
         change.reason = ""
         session.add(change)
     session.execute(delete(EligibilityCheck).where(col(EligibilityCheck.enrolment_id).in_(ids)))
+    delete_interviews(session, ids)  # the interviewer's notes and assessments too
     _drop_score_notes(session, ids)
     session.flush()
     return len(enrolments)
@@ -295,7 +297,7 @@ def _write(path: Path, text: str) -> None:
     temporary = private_temporary(path.parent, path.name)
     try:
         temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        move_into_place(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -19,6 +19,8 @@ from mentorapp.domain.models import (
     EligibilityCriterion,
     Enrolment,
     GroupMember,
+    Interview,
+    InterviewAnswer,
     MatchGroup,
     Organisation,
     PairRule,
@@ -97,7 +99,43 @@ def _enrolment(session: Session, enrolment: Enrolment) -> dict[str, Any]:
         "eligibility_confirmations": _confirmations(session, enrolment),
         "groups": _groups(session, enrolment),
         "pair_rules": _pair_rules(session, enrolment),
+        "interviews": _interviews(session, enrolment),
     }
+
+
+def _interviews(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """Selection interviews with the interviewer's notes and assessments: the person may
+    see what was written about them."""
+    query = (
+        select(Interview)
+        .where(Interview.enrolment_id == enrolment.id)
+        .order_by(col(Interview.starts_at), col(Interview.id))
+    )
+    result = []
+    for interview in session.exec(query):
+        answers = session.exec(
+            select(InterviewAnswer)
+            .where(InterviewAnswer.interview_id == interview.id)
+            .order_by(col(InterviewAnswer.id))
+        )
+        result.append(
+            {
+                "starts_at": interview.starts_at.isoformat(timespec="minutes"),
+                "minutes": interview.minutes,
+                "place": interview.place,
+                "interviewer": interview.interviewer,
+                "state": interview.state,
+                "notes": interview.notes,
+                "decision": interview.decision,
+                "reason": interview.reason,
+                "decided_on": _iso(interview.decided_on),
+                "answers": [
+                    {"question": a.question_key, "score": a.score, "note": a.note}
+                    for a in answers
+                ],
+            }
+        )
+    return result
 
 
 def _confirmations(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
@@ -210,6 +248,8 @@ def as_text(data: dict[str, Any]) -> str:
             _("Pairing rules"),
             [rules.get(r["rule"], r["rule"]).format(name=r["with"]) for r in item["pair_rules"]],
         )
+        interviews = [_interview_line(i, item["role"]) for i in item.get("interviews", [])]
+        lines += _list(_("Interviews"), interviews)
     return "\n".join(lines) + "\n"
 
 
@@ -240,3 +280,25 @@ def _group_line(group: dict[str, Any]) -> str:
         text = _("Adept with the mentor {name}").format(name=group["mentor"])
     meetings = ", ".join(_date(day) for day in group["planned_meetings"])
     return text + (" — " + _("meetings: {dates}").format(dates=meetings) if meetings else "")
+
+
+def _interview_line(interview: dict[str, Any], role: str) -> str:
+    """One interview on the extract: when, its outcome, the notes and each question's answer."""
+    from mentorapp.i18n import format_datetime
+    from mentorapp.people.interview_guide import load_guide
+    from mentorapp.people.interviews import state_label
+
+    questions = {q.key: q.question for q in load_guide(current_language()).for_role(role)}
+    when = format_datetime(datetime.fromisoformat(interview["starts_at"]))
+    text = f"{when} ({state_label(interview['state'])})"
+    if interview["decision"]:
+        text += f": {status_label(interview['decision'])}"
+        text += f" — {interview['reason']}" if interview["reason"] else ""
+    if interview["notes"]:
+        text += "\n      " + _("Notes: {notes}").format(notes=interview["notes"])
+    for answer in interview["answers"]:
+        score = "" if answer["score"] is None else f" {answer['score']}/5"
+        note = f" {answer['note']}" if answer["note"] else ""
+        question = questions.get(answer["question"], answer["question"])
+        text += f"\n      {question}:{score}{note}"
+    return text

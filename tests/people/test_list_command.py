@@ -63,7 +63,7 @@ def test_adepts_as_json(demo: Path, capsys) -> None:
         assert adept["languages"] in (["sv"], ["en"], ["sv", "en"])
         assert adept["role"] == "adept"
     statuses = {a["status"] for a in adepts}
-    assert statuses == {"active", "waitlisted", "declined", "applied"}
+    assert statuses == {"active", "waitlisted", "declined", "applied", "interview"}
     uncoded = [a for a in adepts if not a["education_field"] or not a["industry"]]
     assert uncoded and all(a["education_field_text"] and a["industry_text"] for a in uncoded)
     keys = [(sort_key(a["last_name"], "en"), sort_key(a["first_name"], "en")) for a in adepts]

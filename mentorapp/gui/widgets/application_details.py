@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QGroupBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from mentorapp.domain.enums import status_label
-from mentorapp.i18n import _, format_date
+from mentorapp.i18n import _, format_date, format_time
 
 CRITERION_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -78,11 +81,30 @@ class HistoryView(QGroupBox):
         self.setTitle(_("History"))
         self.view.setAccessibleName(_("History of the application"))
 
-    def show_steps(self, steps: list) -> None:
-        lines = []
-        for step in reversed(steps):
+    def show_steps(self, steps: list, interviews: Sequence = ()) -> None:
+        """Newest first: the status steps and, on their day, the application's interviews."""
+        dated = []
+        for order, step in enumerate(steps):
             line = f"{format_date(step.changed_on)}: {status_label(step.to_status)}"
             if step.reason:
                 line += f" — {step.reason}"
-            lines.append(line)
-        self.model.setStringList(lines)
+            dated.append((step.changed_on, order, line))
+        for order, interview in enumerate(interviews, start=len(dated)):
+            dated.append((interview.starts_at.date(), order, interview_line(interview)))
+        dated.sort(key=lambda entry: entry[:2], reverse=True)
+        self.model.setStringList([line for _day, _order, line in dated])
+
+
+def interview_line(interview: Any) -> str:
+    """An interview on the history: when, where, with whom, and how it ended."""
+    from mentorapp.people.interviews import state_label
+
+    line = f"{format_date(interview.starts_at.date())}: " + _("Interview {time} ({state})").format(
+        time=format_time(interview.starts_at), state=state_label(interview.state)
+    )
+    if interview.decision:
+        line += f" → {status_label(interview.decision)}"
+    where = " · ".join(part for part in (interview.place, interview.interviewer) if part)
+    if where:
+        line += f" — {where}"
+    return line

@@ -330,7 +330,8 @@ class ParticipantsPanel(QWidget):
         criteria = services.eligibility.criteria(programme.id, row.role, current_language())
         confirmed = services.eligibility.confirmations(row.enrolment_id)
         self.confirmations.show_criteria(criteria, confirmed)
-        self.history.show_steps(services.pipeline.history(row.enrolment_id))
+        interviews = services.interviews.for_enrolment(row.enrolment_id)
+        self.history.show_steps(services.pipeline.history(row.enrolment_id), interviews)
 
     def _selection_changed(self, *_args: object) -> None:
         count = len(self._selected_shown())

@@ -117,7 +117,7 @@ def upgrade() -> None:
     op.create_table('interview',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('enrolment_id', sa.Integer(), nullable=False),
-    sa.Column('starts_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('starts_at', sa.DateTime(), nullable=False),
     sa.Column('minutes', sa.Integer(), nullable=False),
     sa.Column('place', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('interviewer', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
