@@ -61,6 +61,24 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     app.processEvents()
     window.grab().save(str(DOCS / f"matching-{language}.png"))
 
+    # The tools of issue 12: the plan, the timeline, the budget and the interviews.
+    for stage_key, tab, name in (
+        ("idea", 0, "plan"),
+        ("resources", 0, "timeline"),
+        ("resources", 1, "budget"),
+        ("selection", 1, "interviews"),
+    ):
+        window.show_stage(stage_key)
+        page = window.pages[stage_key]
+        page.tabs.setCurrentIndex(tab)
+        tool = page._tools[tab][0]
+        view = getattr(tool, "view", None)
+        if name == "interviews" and view is not None and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))
+        app.processEvents()
+        window.grab().save(str(DOCS / f"{name}-{language}.png"))
+    _plan_pages(window, language, folder)
+
     from mentorapp.db.opening import WritableFile
     from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
 
@@ -104,6 +122,22 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.context.services.close()
 
 
+def _plan_pages(window, language: str, folder: Path) -> None:
+    """The programme plan PDF's two pages as pictures (poppler's pdftoppm, when installed)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        return
+    context = window.context
+    pdf = folder / f"plan-{language}.pdf"
+    context.services.plan.write_pdf(context.programme.id, pdf, language)
+    prefix = folder / f"plan-{language}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
+    for number, page in enumerate(sorted(folder.glob(f"plan-{language}-*.png")), start=1):
+        shutil.copy(page, DOCS / f"plan-pdf-{language}-page{number}.png")
+
+
 def shoot_dark(app: QApplication, language: str) -> None:
     """The main pages once more in a dark theme: Mentorapp fixes no colours of its own, so
     these show that a coordinator's dark desktop stays readable."""
@@ -111,7 +145,12 @@ def shoot_dark(app: QApplication, language: str) -> None:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
-    pages = ((None, "overview"), ("selection", "participants"), ("matching", "matching"))
+    pages = (
+        (None, "overview"),
+        ("selection", "participants"),
+        ("matching", "matching"),
+        ("resources", "timeline"),
+    )
     for stage, name in pages:
         if stage is not None:
             window.show_stage(stage)

@@ -129,6 +129,59 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["--cohort", "{running}", "--to", "accepted", "", "'; DROP TABLE person", "--json"],
         ["--cohort", "x" * 5000, "--to", "withdrawn", "--reason", "x" * 5000, "a@b.se"],
     ],
+    "timeline": [
+        ["--cohort", "No such round"],
+        ["--cohort", "x" * 5000, "--json"],
+        ["--cohort", "'; DROP TABLE cohort", "--json"],
+        ["--cohort", "{running}", "--json"],
+        [],
+    ],
+    "plan": [
+        ["--out", "{out-missing}"],
+        ["--out", "{dir}"],
+        ["--out", "{exists}"],
+        ["--out", "{demo}", "--force"],
+        ["--out", "/dev/full", "--force"],
+        ["--out", "{tmp}/plan.pdf", "--cohort", "No such round"],
+        ["--out", "{tmp}/plan.pdf", "--cohort", "x" * 5000, "--lang", "en"],
+    ],
+    "budget": [
+        ["--cohort", "No such round", "--json"],
+        ["--cohort", "x" * 5000, "--csv", "{tmp}/budget.csv"],
+        ["--cohort", "{running}", "--csv", "{out-missing}"],
+        ["--cohort", "{running}", "--csv", "{dir}"],
+        ["--csv", "{demo}"],
+        ["--csv", "/dev/full"],
+        ["--whole-programme", "--json", "--csv", "{out-missing}"],
+    ],
+    "interviews": [
+        ["--cohort", "No such round", "--json"],
+        ["--cohort", "x" * 5000, "--day", "2027-13-45"],
+        ["--cohort", "{running}", "--day", "'; DROP TABLE interview"],
+        ["--cohort", "{running}", "--out", "{tmp}/schedule.pdf"],
+        ["--cohort", "{running}", "--day", "2027-02-03", "--out", "{out-missing}"],
+        ["--cohort", "{running}", "--day", "2027-02-03", "--out", "{dir}"],
+        ["--cohort", "{running}", "--day", "2027-02-03", "--out", "{exists}"],
+        ["--cohort", "{running}", "--day", "2027-02-03", "--out", "/dev/full", "--force"],
+        ["--cohort", "{running}", "--day", "9999-12-31", "--json"],
+    ],
+    "interview-book": [
+        ["--cohort", "No such round", "--at", "2027-02-03 13:30", "a@b.se"],
+        ["--cohort", "{running}", "--at", "2027-02-03 13:30", "nobody@example.org"],
+        ["--cohort", "{running}", "--at", "tomorrow", "kaveh.jafari@example.com"],
+        ["--cohort", "{running}", "--at", "2027-02-30 25:61", "kaveh.jafari@example.com"],
+        ["--cohort", "{running}", "--at", "9999-12-31 23:59", "kaveh.jafari@example.com"],
+        [
+            *("--cohort", "{running}", "--at", "2027-02-03 13:30"),
+            *("--minutes", "99999999999999999999", "kaveh.jafari@example.com"),
+        ],
+        [
+            *("--cohort", "{running}", "--at", "2027-02-03 13:30"),
+            *("--place", "x" * 5000, "kaveh.jafari@example.com"),
+        ],
+        ["--cohort", "{running}", "--at", "2027-02-03 13:30", "omar.al-khatib@example.com"],
+        ["--cohort", "{running}", "--at", "2027-02-03 13:30", "--json", "'; DROP TABLE person"],
+    ],
 }
 DATABASES = ["demo", "missing", "no-folder", "url", "dir", "foreign", "empty"]
 
@@ -184,6 +237,8 @@ def test_hostile_arguments_get_one_sentence_and_change_nothing(
                     assert not place[database].exists(), argv
                 assert not (place["tmp"] / "no").exists(), argv  # never a missing folder
                 assert not Path("postgresql:").exists(), argv
+                # Writing "over" /dev/full must not swap the device for a file (as root it can).
+                assert Path("/dev/full").is_char_device(), argv
                 for made in place["tmp"].glob("missing*"):  # a new programme made on purpose
                     shutil.rmtree(made) if made.is_dir() else made.unlink()
     assert not failures, "\n".join(failures)

@@ -22,6 +22,8 @@ from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import LANGUAGES, N_
 from mentorapp.people.fields import LANGUAGE_CODES
+from mentorapp.planning.budget_lines import CATEGORY_KEYS, KINDS, MAX_ORE, kind_of
+from mentorapp.planning.goals import MODES, OUTCOME_BY_KEY, UNITS
 
 Check = Callable[[Any], None]
 MAX_LOGO_BYTES = 5_000_000  # as programme_rules.check_logo
@@ -126,6 +128,23 @@ COLUMN_RULES: dict[tuple[str, str], Check] = {
     ("groupmember", "score"): between(0, 100),
     ("pairrule", "rule"): one_of(PAIR_RULES),
     ("plannedmeeting", "number"): between(1, 12),
+    # The programme plan as planning.plan writes it.
+    ("programmeplan", "pairs_per_round"): between(1, 500),
+    ("programmeplan", "gatherings_per_round"): between(0, 20),
+    ("programmeplan", "mode"): one_of(MODES),
+    ("programmeplan", "languages"): meeting_languages,
+    ("plangoal", "unit"): one_of(UNITS),
+    ("plangoal", "measure"): one_of(("", *OUTCOME_BY_KEY)),
+    ("budgetline", "kind"): one_of(KINDS),
+    ("budgetline", "category"): one_of(CATEGORY_KEYS),
+    ("budgetline", "planned"): between(0, MAX_ORE),
+    ("budgetline", "actual"): between(0, MAX_ORE),
+    ("budgetline", "rate"): between(0, MAX_ORE),
+    # Interviews as people.interviews writes them.
+    ("interview", "minutes"): between(5, 480),
+    ("interview", "state"): one_of(("booked", "held", "cancelled")),
+    ("interview", "decision"): one_of(("", "accepted", "waitlisted", "declined")),
+    ("interviewanswer", "score"): between(1, 5),
 }
 
 
@@ -146,9 +165,20 @@ def _enrolment(row: dict[str, Any]) -> tuple[str, CsvProblem] | None:
     return None
 
 
+def _budget_line(row: dict[str, Any]) -> tuple[str, CsvProblem] | None:
+    if row["kind"] != kind_of(row["category"]):
+        return "kind", CsvProblem(
+            N_("a line of category “{category}” is never a “{kind}”"),
+            category=excerpt(row["category"]),
+            kind=excerpt(row["kind"]),
+        )
+    return None
+
+
 ROW_RULES: dict[str, Callable[[dict[str, Any]], tuple[str, CsvProblem] | None]] = {
     "cohort": _cohort,
     "enrolment": _enrolment,
+    "budgetline": _budget_line,
 }
 
 

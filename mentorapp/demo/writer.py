@@ -16,8 +16,12 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from mentorapp.db.engine import Database
+from mentorapp.demo.budget import add_budget
 from mentorapp.demo.data import Name, demo_data
 from mentorapp.demo.history import DemoRound, add_checklist, add_histories, history
+from mentorapp.demo.interviews import add_interviews
+from mentorapp.demo.plan import add_plan
+from mentorapp.demo.timeline import add_timeline
 from mentorapp.domain.dates import add_months
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.domain.models import Cohort, Enrolment, Organisation, Person, Programme
@@ -87,6 +91,10 @@ def write_demo(database: Database, today: date | None = None) -> None:
         session.flush()
         add_histories(session, programme.id, rounds)
         add_checklist(session, programme.id, rounds, guide, today)
+        add_timeline(session, programme.id, rounds, today)
+        add_plan(session, programme.id, rounds, today)
+        add_interviews(session, programme.id, rounds, today)
+        add_budget(session, programme.id, rounds, today)
 
 
 def _season_name(start: date) -> str:

@@ -28,7 +28,12 @@ if TYPE_CHECKING:
     from mentorapp.dataio.backup_zip import BackupService
     from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
+    from mentorapp.people.interviews import InterviewService
     from mentorapp.people.privacy import PrivacyService
+    from mentorapp.planning.budget import BudgetService
+    from mentorapp.planning.plan import PlanService
+    from mentorapp.planning.standing import StandingService
+    from mentorapp.planning.timeline import TimelineService
     from mentorapp.programme.partners import PartnerService
     from mentorapp.running.meetings import MeetingService
 
@@ -81,6 +86,36 @@ class Services:
         from mentorapp.running.meetings import MeetingService
 
         return MeetingService(self.database)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from mentorapp.planning.timeline import TimelineService
+
+        return TimelineService(self.database)
+
+    @cached_property
+    def budget(self) -> BudgetService:
+        from mentorapp.planning.budget import BudgetService
+
+        return BudgetService(self.database)
+
+    @cached_property
+    def plan(self) -> PlanService:
+        from mentorapp.planning.plan import PlanService
+
+        return PlanService(self.database)
+
+    @cached_property
+    def interviews(self) -> InterviewService:
+        from mentorapp.people.interviews import InterviewService
+
+        return InterviewService(self.database)
+
+    @cached_property
+    def standing(self) -> StandingService:
+        from mentorapp.planning.standing import StandingService
+
+        return StandingService(self.database)
 
     @cached_property
     def partners(self) -> PartnerService:

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from mentorapp.guide.stages import stage as stage_of
@@ -49,8 +56,8 @@ class MilestonesModel(QAbstractTableModel):
     """One row per milestone: its name, its date (editable), a window's last day, and
     whether it was moved by hand."""
 
-    def __init__(self, move: Callable[[str, date], None]) -> None:
-        super().__init__()
+    def __init__(self, move: Callable[[str, date], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[Milestone] = []
         self._move = move
 
@@ -127,8 +134,10 @@ class DueRulesModel(QAbstractTableModel):
     """One row per built-in checklist item: its stage, text, milestone, days from it
     (editable) and the due date in the round shown."""
 
-    def __init__(self, set_days: Callable[[DueItem, int], None]) -> None:
-        super().__init__()
+    def __init__(
+        self, set_days: Callable[[DueItem, int], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self._rows: list[DueItem] = []
         self._set_days = set_days
 

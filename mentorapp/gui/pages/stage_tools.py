@@ -16,10 +16,14 @@ from mentorapp.gui.pages.stage_tool import RegisteredTool, registered_tools
 # In the order the tools are built (as before the registry).
 TOOL_MODULES = (
     "mentorapp.gui.widgets.partners_panel",
+    "mentorapp.gui.widgets.timeline_panel",
     "mentorapp.gui.widgets.criteria_editor",
+    "mentorapp.gui.widgets.plan_form",
     "mentorapp.gui.widgets.matching_board",
     "mentorapp.gui.widgets.workbooks_panel",
     "mentorapp.gui.widgets.participants_panel",
+    "mentorapp.gui.widgets.interviews_panel",
+    "mentorapp.gui.widgets.budget_panel",
 )
 
 

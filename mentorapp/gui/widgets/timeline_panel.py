@@ -120,7 +120,7 @@ class TimelinePanel(QWidget):
         self.context = context
         self.intro = QLabel(wordWrap=True, objectName="timelineIntro")
         self.view = TimelineView()
-        self.milestones = MilestonesModel(self.move)
+        self.milestones = MilestonesModel(self.move, self)
         self.milestone_table = _table("milestonesTable")
         self.milestone_table.setModel(self.milestones)
         self.milestone_table.setItemDelegateForColumn(M_DATE, DateDelegate(self))
@@ -128,7 +128,7 @@ class TimelinePanel(QWidget):
         self.milestone_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.reset_button = QPushButton(objectName="resetMilestoneButton")
         self.reset_button.clicked.connect(self.reset_current)
-        self.due = DueRulesModel(self.set_item_days)
+        self.due = DueRulesModel(self.set_item_days, self)
         self.due_table = _table("dueRulesTable")
         self.due_table.setModel(self.due)
         self.due_table.setItemDelegateForColumn(D_DAYS, DaysDelegate(self))
