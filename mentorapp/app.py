@@ -127,6 +127,10 @@ def _report_unexpected(window: QWidget) -> None:
 
 
 def run_gui(database: Path | None = None, language: str | None = None, demo: bool = False) -> int:
+    if not demo:  # the file's page check runs while the window is built
+        from mentorapp.db import precheck
+
+        precheck.start(database or default_database_path())
     app = _application()
     window = empty_window(demo, language)
     _report_unexpected(window)
@@ -147,6 +151,9 @@ def run_gui(database: Path | None = None, language: str | None = None, demo: boo
                     raise
                 workspace = open_workspace(database, demo, read_only=True)
             window.attach_workspace(workspace)
+            from mentorapp.gui.main_thread_gc import settle_after_start
+
+            settle_after_start(app)  # start-up's objects stay: no collection walks them again
             window.welcome()
         except MentorappError as error:
             trace = error if error.__cause__ is not None else None  # a wrapped driver's error

@@ -6,6 +6,10 @@ garbage holds a widget in a reference cycle — a model keeping a bound method o
 lambda keeping its dialog — Qt destroys the widget in the worker thread and the process
 dies with a segmentation fault. So the automatic collector is switched off and a timer in
 the GUI thread collects as soon as the same thresholds are passed.
+
+Once the window shows its file, what start-up made (modules, classes, the window) lives as
+long as the app: ``settle()`` moves it out of the collector's sight (``gc.freeze``), so no
+collection walks those hundreds of thousands of objects again.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ class MainThreadCollector(QObject):
         gc.disable()
         self._timer.start()
 
+    def settle(self) -> None:
+        """Start-up is over: what exists now stays for the session."""
+        gc.freeze()
+
     def collect_if_due(self) -> int:
         """Collect the generations whose thresholds are passed, as the automatic collector
         would; returns the number of objects found unreachable."""
@@ -37,6 +45,12 @@ class MainThreadCollector(QObject):
             if counts[level] > thresholds[level]:
                 generation = level
         return gc.collect(generation) if generation >= 0 else 0
+
+
+def settle_after_start(app: QApplication) -> None:
+    collector = app.findChild(MainThreadCollector, NAME)
+    if collector is not None:
+        collector.settle()
 
 
 def collect_in_the_gui_thread(app: QApplication) -> MainThreadCollector:

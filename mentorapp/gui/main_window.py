@@ -27,12 +27,13 @@ from mentorapp.gui.dialogs.settings_dialog import SettingsDialog
 from mentorapp.gui.errors import attempt, guarded
 from mentorapp.gui.models.navigator_model import OVERVIEW_KEY, STAGE_KEY_ROLE, NavigatorModel
 from mentorapp.gui.pages.base import Page
+from mentorapp.gui.pages.lazy_pages import LazyPages
 from mentorapp.gui.pages.overview_page import OverviewPage
 from mentorapp.gui.pages.stage_page import StagePage
 from mentorapp.gui.pages.stage_tools import install_tools
 from mentorapp.gui.qt_translation import install_qt_translations
 from mentorapp.gui.workers import stop_jobs
-from mentorapp.guide.stages import STAGES
+from mentorapp.guide.stages import STAGES, stage
 from mentorapp.i18n import _, current_language, set_language
 from mentorapp.workspace.settings import save_settings
 
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages([OVERVIEW_KEY, *(stage.key for stage in STAGES)], self._make_page)
         self._build()
         self._connect_events()
         self.context.reload()
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.attach_workspace(open_workspace(None, demo=True))
 
     def flush_pages(self) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.flush()
 
     # -- construction ---------------------------------------------------------------------
@@ -106,11 +107,8 @@ class MainWindow(QMainWindow):
         self.navigator.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
 
         self.stack = QStackedWidget(objectName="pageStack")
-        self._add_page(OVERVIEW_KEY, OverviewPage(self.context))
-        stage_pages = {stage.key: StagePage(self.context, stage) for stage in STAGES}
-        install_tools(stage_pages, self.context)
-        for key, page in stage_pages.items():
-            self._add_page(key, page)
+        self._texts_set = False
+        self.pages[OVERVIEW_KEY]  # the first page shown; the stages are built when opened
 
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         splitter.addWidget(self.navigator)
@@ -139,10 +137,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.demo_label)
         self._build_actions()
 
-    def _add_page(self, key: str, page: Page) -> None:
+    def _make_page(self, key: str) -> Page:
+        """Build one page (LazyPages calls this the first time the page is needed)."""
+        page: Page
+        if key == OVERVIEW_KEY:
+            page = OverviewPage(self.context)
+        else:
+            page = StagePage(self.context, stage(key))
+            install_tools(page, self.context)
         page.setObjectName(f"page_{key}")
-        self.pages[key] = page
         self.stack.addWidget(page)
+        if self._texts_set:  # built after the window's texts: give it its own now
+            page.retranslate_ui()
+        return page
 
     def _action(
         self,
@@ -230,7 +237,8 @@ class MainWindow(QMainWindow):
             _("Read-only: another Mentorapp has this file open, so nothing can be saved")
         )
         self.toolbar.setWindowTitle(_("Round"))
-        for page in self.pages.values():
+        self._texts_set = True
+        for page in self.pages.built():
             page.retranslate_ui()
         self._refresh_chrome()
 
@@ -283,10 +291,7 @@ class MainWindow(QMainWindow):
     # -- navigation -----------------------------------------------------------------------
     def current_key(self) -> str:
         page = self.stack.currentWidget()
-        for key, candidate in self.pages.items():
-            if candidate is page:
-                return key
-        return OVERVIEW_KEY
+        return self.pages.key_of(page) or OVERVIEW_KEY
 
     def show_stage(self, key: str) -> None:
         key = key or OVERVIEW_KEY
@@ -419,7 +424,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_jobs(self)  # no worker may still write, or report to a window that is going away
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.flush()
         self.context.settings.window_geometry = bytes(self.saveGeometry().toHex()).decode()
         self.context.settings.window_state = bytes(self.saveState().toHex()).decode()

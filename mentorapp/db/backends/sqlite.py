@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import create_engine
 
+from mentorapp.db import precheck
 from mentorapp.db.damage import unreadable
 from mentorapp.db.files import connect_existing, connect_read_only
 
@@ -108,14 +109,16 @@ class SQLiteFile:
         path = self.path
         if not path.exists() or path.stat().st_size == 0:
             return
-        try:
-            connection = connect_existing(path, read_only=True)
+        rows = precheck.take(path)  # the window started it early, on the file as it is now
+        if rows is None:
             try:
-                rows = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
-            finally:
-                connection.close()
-        except sqlite3.DatabaseError as exc:
-            raise unreadable(path, exc) from exc
+                connection = connect_existing(path, read_only=True)
+                try:
+                    rows = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+                finally:
+                    connection.close()
+            except sqlite3.DatabaseError as exc:
+                raise unreadable(path, exc) from exc
         if rows != ["ok"]:
             detail = "; ".join(str(row) for row in rows)
             malformed = sqlite3.DatabaseError(f"database disk image is malformed: {detail}")

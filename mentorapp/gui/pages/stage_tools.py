@@ -35,9 +35,12 @@ def load_tools() -> list[RegisteredTool]:
     return sorted(registered_tools(), key=lambda tool: order.get(tool.module, len(order)))
 
 
-def install_tools(pages: dict[str, StagePage], context: AppContext) -> None:
+def install_tools(page: StagePage, context: AppContext) -> None:
+    """Give a stage page its tools (the window builds each page when it is first opened)."""
     for registered in load_tools():
+        if registered.stage_key != page.stage_key:
+            continue
         tool = registered.tool_class(context)
         if registered.name:
             tool.setObjectName(f"{registered.name}_{registered.stage_key}")
-        pages[registered.stage_key].add_tool(tool)
+        page.add_tool(tool)
