@@ -229,11 +229,10 @@ def _due(cutoff: date) -> ColumnElement[bool]:
         func.substr(email, 1, len(ERASED_PREFIX)) == ERASED_PREFIX,
         func.substr(email, func.length(email) - len(ERASED_DOMAIN) + 1) == ERASED_DOMAIN,
     )
-    kept = (
-        select(col(Enrolment.person_id))
-        .join(Cohort, col(Cohort.id) == Enrolment.cohort_id)
-        .where(or_(col(Cohort.is_current), col(Cohort.end) >= cutoff))
-    )
+    # From the few rounds still kept to their enrolments (by the cohort index): not a join
+    # over every enrolment the file ever had.
+    recent = select(col(Cohort.id)).where(or_(col(Cohort.is_current), col(Cohort.end) >= cutoff))
+    kept = select(col(Enrolment.person_id)).where(col(Enrolment.cohort_id).in_(recent))
     return and_(not_(erased), col(Person.id).not_in(kept))
 
 
