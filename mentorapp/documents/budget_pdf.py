@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -26,17 +25,15 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from mentorapp.documents.cover import logo_image
-from mentorapp.documents.fonts import SANS, SANS_BOLD, register_fonts
+from mentorapp.documents.fonts import SANS, SANS_BOLD
 from mentorapp.documents.styles import (
     ACCENT,
     ACCENT_DARK,
     ACCENT_TINT,
     MARGIN_BOTTOM,
-    MARGIN_INNER,
-    MARGIN_OUTER,
-    MARGIN_TOP,
     MUTED,
     RULE,
+    document_options,
     styles,
     table_style,
 )
@@ -64,17 +61,9 @@ def render_budget(
     today: date | None = None,
 ) -> int:
     """Write ``view`` as a PDF to ``out``; returns the number of pages."""
-    register_fonts()
     title = _title(view)
     document = SimpleDocTemplate(
-        str(out) if isinstance(out, Path) else out,
-        pagesize=A4,
-        leftMargin=MARGIN_INNER,
-        rightMargin=MARGIN_OUTER,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        initialFontName=SANS,
-        creator="Mentorapp",
+        **document_options(out),
         title=f"{title} – {view.programme_name}",
         author=organisation,
         subject=_("Budget"),

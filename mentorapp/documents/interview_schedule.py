@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from mentorapp.documents.fonts import SANS, SANS_BOLD, register_fonts
-from mentorapp.documents.styles import ACCENT_TINT, MUTED, RULE, styles, table_style
+from mentorapp.documents.styles import (
+    ACCENT_TINT,
+    MUTED,
+    RULE,
+    document_options,
+    styles,
+    table_style,
+)
 from mentorapp.documents.text import esc, long_date
 from mentorapp.domain import languages
 from mentorapp.domain.enums import role_label, status_label
@@ -51,7 +58,6 @@ def schedule_title() -> str:
 
 def render_schedule(data: ScheduleData, out: Path | BinaryIO) -> int:
     """Write the schedule to ``out``; returns the number of pages."""
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
@@ -65,17 +71,10 @@ def render_schedule(data: ScheduleData, out: Path | BinaryIO) -> int:
     except KeyError:
         pdf_language = language
     document = SimpleDocTemplate(
-        str(out) if isinstance(out, Path) else out,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        initialFontName=SANS,
+        **document_options(out, margins=(18 * mm, 18 * mm, 20 * mm, 18 * mm)),
         title=title,
         author=data.organisation,
         subject=f"{data.programme} – {data.round_name}",
-        creator="Mentorapp",
         lang=pdf_language,
     )
     story: list = [

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from mentorapp.documents.cover import logo_image
-from mentorapp.documents.fonts import SANS, SANS_BOLD, SERIF_BOLD, register_fonts
+from mentorapp.documents.fonts import SANS, SANS_BOLD, SERIF_BOLD
 from mentorapp.documents.plan_data import PlanPrint
 from mentorapp.documents.styles import (
     ACCENT,
@@ -42,6 +42,7 @@ from mentorapp.documents.styles import (
     MUTED,
     RULE,
     WHITE,
+    document_options,
     styles,
     table_style,
 )
@@ -129,17 +130,9 @@ class PlanDocument(BaseDocTemplate):
     """Two page templates: the first page under its band, the second under a running header."""
 
     def __init__(self, out: Path | BinaryIO, data: PlanPrint, words: _Words) -> None:
-        register_fonts()
         title = f"{words(N_('Programme plan'))} – {data.programme_name}"
         super().__init__(
-            str(out) if isinstance(out, Path) else out,
-            pagesize=A4,
-            leftMargin=SIDE,
-            rightMargin=SIDE,
-            topMargin=TOP,
-            bottomMargin=BOTTOM,
-            initialFontName=SANS,
-            creator="Mentorapp",
+            **document_options(out, margins=(SIDE, SIDE, TOP, BOTTOM)),
             title=title,
             author=data.organisation,
             subject=words(N_("Programme plan")),

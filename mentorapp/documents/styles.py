@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
@@ -42,6 +45,29 @@ MARGIN_INNER = 24 * mm
 MARGIN_OUTER = 24 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
+WORKBOOK_MARGINS = (MARGIN_INNER, MARGIN_OUTER, MARGIN_TOP, MARGIN_BOTTOM)  # left, right, …
+
+
+def document_options(
+    out: Path | BinaryIO,
+    pagesize: tuple[float, float] = A4,
+    margins: tuple[float, float, float, float] = WORKBOOK_MARGINS,
+) -> dict[str, Any]:
+    """What every Mentorapp PDF tells reportlab: where it goes, the page and its margins
+    (left, right, top, bottom), our embedded sans as the first font and Mentorapp as its
+    creator; the caller adds its own title, author, subject and lang. Registers the fonts."""
+    register_fonts()
+    left, right, top, bottom = margins
+    return {
+        "filename": str(out) if isinstance(out, Path) else out,
+        "pagesize": pagesize,
+        "leftMargin": left,
+        "rightMargin": right,
+        "topMargin": top,
+        "bottomMargin": bottom,
+        "initialFontName": SANS,
+        "creator": "Mentorapp",
+    }
 
 
 @dataclass(frozen=True)

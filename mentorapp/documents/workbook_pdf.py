@@ -17,15 +17,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from mentorapp.documents.fonts import SANS, SANS_BOLD, register_fonts
+from mentorapp.documents.fonts import SANS, SANS_BOLD
 from mentorapp.documents.styles import (
     ACCENT,
     MARGIN_BOTTOM,
-    MARGIN_INNER,
-    MARGIN_OUTER,
     MARGIN_TOP,
     MUTED,
     RULE,
+    document_options,
 )
 from mentorapp.documents.workbook_data import WorkbookData
 from mentorapp.documents.workbook_model import WorkbookContent
@@ -55,19 +54,8 @@ class WorkbookDocument(BaseDocTemplate):
         books: list[tuple[WorkbookData, WorkbookContent]],
         **metadata: str,
     ) -> None:
-        register_fonts()
         size = PAGE_SIZES.get(books[0][0].page_size, A4)
-        super().__init__(
-            str(out) if isinstance(out, Path) else out,
-            pagesize=size,
-            leftMargin=MARGIN_INNER,
-            rightMargin=MARGIN_OUTER,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            initialFontName=SANS,
-            creator="Mentorapp",
-            **metadata,
-        )
+        super().__init__(**document_options(out, size), **metadata)
         self.books = books
         self.combined = len(books) > 1
         self.book = 0

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp.dataio.backup_zip import export_backup, restore_backup
-from mentorapp.demo.writer import write_demo
-from mentorapp.workspace.services import Services
+from tests.dataio.conftest import restored
 from tests.safety.backup_tools import find_row, read_members, refusal, set_cell, write_members
 
 CASES = {
@@ -22,23 +20,11 @@ CASES = {
 }
 
 
-@pytest.fixture
-def backup(services: Services, tmp_path: Path) -> Path:
-    write_demo(services.database)
-    path = tmp_path / "backup.zip"
-    export_backup(services.database, path, ";")
-    return path
-
-
 def test_the_demo_budget_restores(backup: Path, tmp_path: Path) -> None:
-    target = Services.open(tmp_path / "target.db")
-    try:
-        report = restore_backup(target.database, backup)
+    with restored(backup, tmp_path) as (target, report):
         programme = target.programmes.programme()
         assert programme is not None and programme.id is not None
         assert target.budget.summary(programme.id).totals.planned_cost > 0
-    finally:
-        target.close()
     assert report.rows["budgetline"] > 10
 
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp.dataio.backup_zip import export_backup, restore_backup
-from mentorapp.demo.writer import write_demo
-from mentorapp.workspace.services import Services
+from tests.dataio.conftest import restored
 from tests.safety.backup_tools import read_members, refusal, set_cell, write_members
 
 CASES = {
@@ -22,22 +20,10 @@ CASES = {
 }
 
 
-@pytest.fixture
-def backup(services: Services, tmp_path: Path) -> Path:
-    write_demo(services.database)
-    path = tmp_path / "backup.zip"
-    export_backup(services.database, path, ";")
-    return path
-
-
 def test_the_demos_interviews_restore_as_written(backup: Path, tmp_path: Path) -> None:
-    target = Services.open(tmp_path / "target.db")
-    try:
-        report = restore_backup(target.database, backup)
+    with restored(backup, tmp_path) as (target, report):
         cohort = target.programmes.current_cohort(target.programmes.programme().id)
         interviews = target.interviews.for_round(cohort.id)
-    finally:
-        target.close()
     assert report.rows["interview"] > 50 and report.rows["interviewanswer"] > 300
     assert {i.state for i in interviews} == {"held", "booked"}
     assert all(i.starts_at.tzinfo is None for i in interviews)  # wall-clock times, as booked

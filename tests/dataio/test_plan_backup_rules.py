@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorapp.dataio.backup_zip import export_backup, restore_backup
-from mentorapp.demo.writer import write_demo
-from mentorapp.workspace.services import Services
+from tests.dataio.conftest import restored
 from tests.safety.backup_tools import read_members, refusal, set_cell, write_members
 
 CASES = {
@@ -24,23 +22,11 @@ CASES = {
 }
 
 
-@pytest.fixture
-def backup(services: Services, tmp_path: Path) -> Path:
-    write_demo(services.database)
-    path = tmp_path / "backup.zip"
-    export_backup(services.database, path, ";")
-    return path
-
-
 def test_the_demos_plan_restores_as_written(services, backup: Path, tmp_path: Path) -> None:
     programme = services.programmes.programme()
     before = services.plan.plan(programme.id)
-    target = Services.open(tmp_path / "target.db")
-    try:
-        restore_backup(target.database, backup)
+    with restored(backup, tmp_path) as (target, _report):
         after = target.plan.plan(target.programmes.programme().id)
-    finally:
-        target.close()
     assert after == before and len(after.goals) == 3 and after.languages == ("sv", "en")
 
 
