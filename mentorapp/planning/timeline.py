@@ -37,6 +37,7 @@ from mentorapp.planning.milestones import (
     LONGEST_OFFSET_DAYS,
     Milestone,
     RoundDates,
+    anchor_of,
     by_key,
     derive_milestones,
     milestone_keys,
@@ -137,6 +138,46 @@ class TimelineService:
             row = row or MilestoneOffset(programme_id=programme_id, key=key, days=days)
             row.days = days
             session.add(row)
+
+    def keep_for_every_round(self, cohort_id: int, key: str) -> None:
+        """Make a milestone moved in this round the programme's own default: its days from
+        its anchor (as this round has them) apply to every round, and the move goes."""
+        with self._db.transaction() as session:
+            facts = _round_facts(session, cohort_id)
+            _require_key(key, facts.meetings, facts.gatherings)
+            row = _moved(session, cohort_id, key)
+            if row is None:
+                return  # on its default already: nothing to keep
+            anchor = anchor_of(key, facts.meetings, facts.gatherings)
+            others = {k: on for k, on in facts.moves.items() if k != key}
+            dates = RoundDates(
+                facts.cohort.start, facts.cohort.end, facts.cohort.application_deadline
+            )
+            placed = by_key(
+                derive_milestones(
+                    dates, facts.meetings, facts.gatherings, offsets=facts.offsets, moves=others
+                )
+            )
+            round_dates = {"deadline": dates.deadline, "start": dates.start, "end": dates.end}
+            base = round_dates.get(anchor or "") or placed[anchor or key].on
+            days = (row.moved_to - base).days
+            _require_days(days, LONGEST_OFFSET_DAYS)
+            own = session.exec(
+                select(MilestoneOffset).where(
+                    MilestoneOffset.programme_id == facts.cohort.programme_id,
+                    MilestoneOffset.key == key,
+                )
+            ).first()
+            own = own or MilestoneOffset(programme_id=facts.cohort.programme_id, key=key, days=days)
+            own.days = days
+            session.add(own)
+            session.delete(row)
+
+    def own_defaults(self, programme_id: int) -> set[str]:
+        """The milestones whose default the programme has set itself."""
+        with self._db.reading() as session:
+            query = select(MilestoneOffset.key).where(MilestoneOffset.programme_id == programme_id)
+            return set(session.exec(query))
 
     # -- checklist due dates ---------------------------------------------------------------
 

@@ -168,3 +168,36 @@ def test_the_panel_on_the_demo_follows_the_language(open_window, qtbot) -> None:
     assert panel.milestones.index(panel.milestones.row_of("meeting_2"), 0).data() == "Parmöte 2"
     assert panel.reset_button.text() == "&Tillbaka till standard"
     assert any(t.label == "okt." for t in panel.view.timeline_layout().ticks)
+
+
+def test_a_moved_milestone_can_become_the_timing_of_every_round(
+    open_window, db_path, services, programme, cohort, qtbot
+) -> None:
+    from mentorapp.programme.rules import CohortDraft
+
+    autumn = services.programmes.save_cohort(
+        programme.id, CohortDraft("Höst 2027", date(2027, 9, 6), date(2028, 1, 14))
+    )
+    timeline = services.timeline
+    spring_kickoff = by_key(timeline.milestones(cohort.id))["kickoff"].on
+    # The spring round holds its closing gathering 14 days after the end instead of 7.
+    spring_end = by_key(timeline.milestones(cohort.id))["end"].on
+    timeline.move(cohort.id, "closing", spring_end + timedelta(days=14))
+    window = open_window(db_path)
+    panel = _panel(window)
+    panel.milestone_table.setCurrentIndex(
+        panel.milestones.index(panel.milestones.row_of("closing"), M_DATE)
+    )
+    assert panel.keep_button.isEnabled()
+    panel.keep_button.click()
+
+    spring = by_key(timeline.milestones(cohort.id))
+    autumn_closing = by_key(timeline.milestones(autumn.id))["closing"]
+    assert not spring["closing"].moved and spring["closing"].on == spring_end + timedelta(days=14)
+    assert autumn_closing.on == date(2028, 1, 14) + timedelta(days=14)  # every round
+    assert not panel.keep_button.isEnabled()  # nothing moved any more
+    assert timeline.own_defaults(programme.id) == {"closing"}
+    assert spring["kickoff"].on == spring_kickoff  # nothing else moved
+    panel.use_the_guides_timing("closing")
+    assert by_key(timeline.milestones(autumn.id))["closing"].on == date(2028, 1, 21)
+    assert timeline.own_defaults(programme.id) == set()

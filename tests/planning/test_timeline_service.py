@@ -169,3 +169,15 @@ def test_due_this_week_across_new_year(services: Services, programme) -> None:
     assert ("kickoff", "first_meetings_booked") not in dues  # due 10 January
     assert all(d <= date(2028, 1, 6) for d in dues.values())
     assert all(stage not in {"idea", "selection"} for stage, _item in dues)
+
+
+def test_a_moved_window_kept_for_every_round_keeps_its_length(services, programme, cohort) -> None:
+    timeline = services.timeline
+    before = by_key(timeline.milestones(cohort.id))["meeting_2"]
+    timeline.move(cohort.id, "meeting_2", before.on + timedelta(days=5))
+    timeline.keep_for_every_round(cohort.id, "meeting_2")
+    after = by_key(timeline.milestones(cohort.id))["meeting_2"]
+    assert not after.moved and after.on == before.on + timedelta(days=5)
+    assert after.until == before.until + timedelta(days=5)
+    timeline.keep_for_every_round(cohort.id, "meeting_2")  # nothing moved: nothing to keep
+    assert timeline.own_defaults(programme.id) == {"meeting_2"}

@@ -128,6 +128,8 @@ class TimelinePanel(QWidget):
         self.milestone_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.reset_button = QPushButton(objectName="resetMilestoneButton")
         self.reset_button.clicked.connect(self.reset_current)
+        self.keep_button = QPushButton(objectName="keepMilestoneButton")
+        self.keep_button.clicked.connect(self.keep_current)
         self.due = DueRulesModel(self.set_item_days, self)
         self.due_table = _table("dueRulesTable")
         self.due_table.setModel(self.due)
@@ -156,6 +158,7 @@ class TimelinePanel(QWidget):
         left_layout.addWidget(self.milestone_table, 1)
         left_buttons = QHBoxLayout()
         left_buttons.addStretch(1)
+        left_buttons.addWidget(self.keep_button)
         left_buttons.addWidget(self.reset_button)
         left_layout.addLayout(left_buttons)
         right = QWidget()
@@ -192,6 +195,13 @@ class TimelinePanel(QWidget):
         self.due_table.setAccessibleName(_("Checklist due dates"))
         self.reset_button.setText(_("&Back to the default"))
         self.reset_button.setToolTip(_("Put the selected milestone back on its usual date."))
+        self.keep_button.setText(_("Use in &every round"))
+        self.keep_button.setToolTip(
+            _(
+                "Make the selected milestone's timing in this round (days from what it "
+                "hangs on) the programme's own, for every round."
+            )
+        )
         self.due_reset_button.setText(_("Use the &guide's days"))
         self.due_reset_button.setToolTip(
             _("Let the selected item be due as the organiser's guide suggests.")
@@ -244,6 +254,7 @@ class TimelinePanel(QWidget):
         item = self.due.row_at(self.due_table.currentIndex().row())
         writable = not self.context.read_only
         self.reset_button.setEnabled(bool(milestone and milestone.moved and writable))
+        self.keep_button.setEnabled(bool(milestone and milestone.moved and writable))
         self.due_reset_button.setEnabled(bool(item and item.own_offset and writable))
         triggers = (
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -271,6 +282,32 @@ class TimelinePanel(QWidget):
         cohort_id = cohort.id
         if attempt(self, lambda: services.timeline.reset(cohort_id, key)):
             self._after_write(cohort_id)
+
+    def keep(self, key: str) -> None:
+        """This round's timing of a moved milestone becomes the programme's default."""
+        services, cohort = self.context.services, self.context.cohort
+        if services is None or cohort is None or cohort.id is None:
+            return
+        cohort_id = cohort.id
+        if attempt(self, lambda: services.timeline.keep_for_every_round(cohort_id, key)):
+            self._after_write(cohort_id)
+
+    def use_the_guides_timing(self, key: str) -> None:
+        services, programme, cohort = (
+            self.context.services,
+            self.context.programme,
+            self.context.cohort,
+        )
+        if services is None or programme is None or programme.id is None:
+            return
+        programme_id = programme.id
+        if attempt(self, lambda: services.timeline.set_default_offset(programme_id, key, None)):
+            self._after_write(cohort.id if cohort and cohort.id else 0)
+
+    def keep_current(self) -> None:
+        milestone = self.milestones.row_at(self.milestone_table.currentIndex().row())
+        if milestone is not None:
+            self.keep(milestone.key)
 
     def reset_current(self) -> None:
         milestone = self.milestones.row_at(self.milestone_table.currentIndex().row())
@@ -314,10 +351,24 @@ class TimelinePanel(QWidget):
                 self.milestones.index(self.milestones.row_of(milestone.key), M_DATE)
             )
         )
+        writable = not self.context.read_only
         back = QAction(_("Back to the default"), menu)
-        back.setEnabled(milestone.moved and not self.context.read_only)
+        back.setEnabled(milestone.moved and writable)
         back.triggered.connect(lambda: self.reset(milestone.key))
-        menu.addActions([edit, back])
+        keep = QAction(_("Use this timing in every round"), menu)
+        keep.setEnabled(milestone.moved and writable)
+        keep.triggered.connect(lambda: self.keep(milestone.key))
+        guide = QAction(_("Use the guide's timing in every round"), menu)
+        programme = self.context.programme
+        services = self.context.services
+        own = (
+            services.timeline.own_defaults(programme.id)
+            if services is not None and programme is not None and programme.id is not None
+            else set()
+        )
+        guide.setEnabled(milestone.key in own and writable)
+        guide.triggered.connect(lambda: self.use_the_guides_timing(milestone.key))
+        menu.addActions([edit, back, keep, guide])
         menu.popup(self.milestone_table.viewport().mapToGlobal(point))
 
     def _due_menu(self, point: QPoint) -> None:
