@@ -8,6 +8,9 @@ bundle behave alike and no generated ``.mo`` file has to be shipped.
 from __future__ import annotations
 
 import gettext
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from functools import cache
 
@@ -49,20 +52,44 @@ def set_language(language: str) -> None:
     _translations = load_catalog(language)
 
 
+# A document printed in another language than the window's (the programme plan in English
+# from a Swedish window) speaks it in its own thread only: the window and other threads keep
+# theirs.
+_speaking = threading.local()
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Within the block, this thread's messages, dates and numbers are in ``language``."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    previous = getattr(_speaking, "language", None)
+    _speaking.language = language
+    try:
+        yield
+    finally:
+        _speaking.language = previous
+
+
+def _active() -> gettext.NullTranslations:
+    language = getattr(_speaking, "language", None)
+    return load_catalog(language) if language else _translations
+
+
 def current_language() -> str:
-    return _current
+    return getattr(_speaking, "language", None) or _current
 
 
 def babel_locale(language: str | None = None) -> str:
-    return languages.get(language or _current).babel_locale
+    return languages.get(language or current_language()).babel_locale
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

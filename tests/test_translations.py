@@ -145,3 +145,33 @@ def test_the_start_up_reader_handles_what_babel_can_write(tmp_path: Path) -> Non
     assert translations.gettext("Unsure") == "Unsure"  # fuzzy: left out
     assert translations.pgettext("menu", "Open") == "Öppna"
     assert translations.ngettext("{n} pair", "{n} pairs", 2) == "{n} par!"
+
+
+def test_a_document_speaks_its_language_in_its_own_thread_only() -> None:
+    import threading
+
+    from mentorapp.i18n import _, current_language, format_date, set_language, speaking
+
+    set_language("en")
+    seen: dict[str, str] = {}
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def other_thread() -> None:
+        inside.wait(5)
+        seen["other"] = _("Cancel")
+        leave.set()
+
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    from datetime import date
+
+    with speaking("sv"):
+        seen["here"] = _("Cancel")
+        seen["date"] = format_date(date(2027, 2, 3))
+        assert current_language() == "sv"
+        inside.set()
+        leave.wait(5)
+    worker.join()
+    assert seen == {"here": "Avbryt", "other": "Cancel", "date": "3 feb. 2027"}
+    assert current_language() == "en" and _("Cancel") == "Cancel"

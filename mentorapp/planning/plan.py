@@ -9,8 +9,7 @@ save is checked first and written in one transaction, so a refused value changes
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from mentorapp.domain import languages
 from mentorapp.domain.models import Cohort, Organisation, PlanGoal, Programme, ProgrammePlan
 from mentorapp.domain.text import fold
 from mentorapp.errors import MentorappError, ValidationError, file_problem, move_into_place
-from mentorapp.i18n import LANGUAGES, N_
+from mentorapp.i18n import LANGUAGES, N_, speaking
 from mentorapp.people.fields import format_languages
 from mentorapp.planning.goals import (
     COUNT,
@@ -235,7 +234,7 @@ class PlanService:
         from mentorapp.planning.timeline import TimelineService
 
         milestones = TimelineService(self._db).milestones(cohort_id)
-        with _speaking(language):
+        with speaking(language):
             layout = timeline_layout(milestones, today)
             # The labels are read now, while the plan's language is spoken.
             return layout
@@ -271,26 +270,6 @@ class PlanService:
             temporary.unlink(missing_ok=True)
             raise
         return path
-
-
-@contextmanager
-def _speaking(language: str) -> Iterator[None]:
-    """Words made inside (the timeline's labels, month names) come out in ``language``.
-
-    The timeline's layout translates through the UI's language; the plan may be printed in
-    another, so the UI's language is lent for the moment the layout is made and given back.
-    """
-    from mentorapp.i18n import current_language, set_language
-
-    previous = current_language()
-    if previous == language:
-        yield
-        return
-    set_language(language)
-    try:
-        yield
-    finally:
-        set_language(previous)
 
 
 # -- checks ------------------------------------------------------------------------------------
