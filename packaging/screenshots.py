@@ -146,14 +146,18 @@ def shoot_dark(app: QApplication, language: str) -> None:
     window.show()
     app.processEvents()
     pages = (
-        (None, "overview"),
-        ("selection", "participants"),
-        ("matching", "matching"),
-        ("resources", "timeline"),
+        (None, "overview", 0),
+        ("selection", "participants", 0),
+        ("matching", "matching", 0),
+        ("resources", "timeline", 0),
+        ("resources", "budget", 1),
+        ("idea", "plan", 0),
+        ("selection", "interviews", 1),
     )
-    for stage, name in pages:
+    for stage, name, tab in pages:
         if stage is not None:
             window.show_stage(stage)
+            window.pages[stage].tabs.setCurrentIndex(tab)
         deadline = time.monotonic() + 30
         board = window.pages["matching"]._tools[0][0] if stage == "matching" else None
         while board is not None and board.proposal is None and time.monotonic() < deadline:

@@ -190,7 +190,7 @@ def as_text(view: Budget, summary: BudgetSummary) -> str:
         )
     )
     out.append(
-        _("Incomes: planned {planned}, actual {actual}").format(
+        _("Income: planned {planned}, actual {actual}").format(
             planned=format_money(sums.planned_income), actual=_or_dash(sums.actual_income)
         )
     )

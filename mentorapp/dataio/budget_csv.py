@@ -116,9 +116,9 @@ def _totals_block(view: Budget, summary: BudgetSummary) -> list[list[str]]:
 def _sums(sums: Totals) -> list[list[str]]:
     return [
         [_("Costs"), "", "", "", kronor(sums.planned_cost), kronor(sums.actual_cost)],
-        [_("Incomes"), "", "", "", kronor(sums.planned_income), kronor(sums.actual_income)],
+        [_("Income"), "", "", "", kronor(sums.planned_income), kronor(sums.actual_income)],
         [
-            _("Balance (incomes − costs)"),
+            _("Balance (income − costs)"),
             "",
             "",
             "",

@@ -431,8 +431,8 @@ class BudgetPanel(QWidget):
             self.row_labels,
             (
                 _("Costs"),
-                _("Incomes"),
-                _("Balance (incomes − costs)"),
+                _("Income"),
+                _("Balance (income − costs)"),
                 _("Adepts placed"),
                 _("Cost per adept placed"),
             ),
