@@ -56,7 +56,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     book.add_argument(
         "--at", required=True, metavar=_("“YYYY-MM-DD HH:MM”"), help=_("the date and time")
     )
-    book.add_argument("--minutes", type=int, default=45, help=_("the length (default 45)"))
+    book.add_argument(
+        "--minutes",
+        type=int,
+        default=45,
+        metavar=_("MINUTES"),
+        help=_("the length (default 45)"),
+    )
     book.add_argument("--place", default="", metavar=_("TEXT"), help=_("a room, address or link"))
     book.add_argument("--interviewer", default="", metavar=_("TEXT"), help=_("who interviews"))
     book.add_argument(

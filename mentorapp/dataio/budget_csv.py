@@ -115,8 +115,8 @@ def _totals_block(view: Budget, summary: BudgetSummary) -> list[list[str]]:
 
 def _sums(sums: Totals) -> list[list[str]]:
     return [
-        [_("Costs"), "", "", "", kronor(sums.planned_cost), kronor(sums.actual_cost)],
-        [_("Income"), "", "", "", kronor(sums.planned_income), kronor(sums.actual_income)],
+        [_("Total costs"), "", "", "", kronor(sums.planned_cost), kronor(sums.actual_cost)],
+        [_("Total income"), "", "", "", kronor(sums.planned_income), kronor(sums.actual_income)],
         [
             _("Balance (income − costs)"),
             "",

@@ -176,7 +176,7 @@ def _lines_table(lines: list[BudgetLineRow], width: float, show_round: bool) -> 
     head = [_("Category"), _("Description"), _("Planned"), _("Actual")]
     rows: list[list[object]] = [[_cell(text, bold=True) for text in head]]
     headings: list[int] = []
-    for kind, label in ((COST, _("Costs")), (INCOME, _("Income"))):
+    for kind, label in ((COST, _("Cost lines")), (INCOME, _("Income lines"))):
         of_kind = [line for line in lines if line.kind == kind]
         if not of_kind:
             continue
@@ -217,8 +217,8 @@ def _lines_table(lines: list[BudgetLineRow], width: float, show_round: bool) -> 
 def _totals_rows(sums: Totals) -> list[list[str]]:
     return [
         ["", _("Planned"), _("Actual")],
-        [_("Costs"), format_money(sums.planned_cost), _money(sums.actual_cost)],
-        [_("Income"), format_money(sums.planned_income), _money(sums.actual_income)],
+        [_("Total costs"), format_money(sums.planned_cost), _money(sums.actual_cost)],
+        [_("Total income"), format_money(sums.planned_income), _money(sums.actual_income)],
         [
             _("Balance (income − costs)"),
             format_money(sums.planned_balance),

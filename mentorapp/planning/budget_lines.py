@@ -212,7 +212,10 @@ def parse_hours(text: str, field: str = "hours") -> float | None:
     raw = text.strip()
     if not raw:
         return None
-    cleaned = _HOUR_WORDS.sub("", raw.translate(_MINUS)).replace(" ", "").replace("\u00a0", "")
+    # The hour word may only end the number ("12,5 h"): "12 h 30" is not 1230 hours.
+    text_part = raw.translate(_MINUS).replace("\u00a0", " ")
+    cleaned = re.sub(r"(?<=\d) (?=\d{3}\b)", "", _HOUR_WORDS.sub(" ", text_part).strip())
+    cleaned = cleaned.strip()
     if cleaned.startswith("-") and re.fullmatch(r"-\d+(?:[.,]\d+)?", cleaned):
         raise ValidationError(
             N_("A number of hours cannot be negative (“{text}”)."), field, text=raw

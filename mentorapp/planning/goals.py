@@ -18,6 +18,19 @@ from typing import Protocol
 from mentorapp.domain import languages
 from mentorapp.i18n import N_, _, babel_locale, load_catalog, ngettext
 
+# The longest text each plan field keeps: enough for a plan's paragraph, and a full plan
+# still fits its two printed pages (the form takes no more than this either).
+TEXT_LIMITS = {
+    "need": 1500,
+    "adepts": 800,
+    "mentors": 800,
+    "gatherings": 500,
+    "sponsor": 400,
+    "partners": 600,
+}
+GOAL_TEXT_LIMIT = 200
+GOAL_NOTE_LIMIT = 300
+
 PERCENT = "percent"
 COUNT = "count"
 UNITS = (PERCENT, COUNT)
@@ -256,6 +269,8 @@ def _plural_number(value: float) -> int:
     """The number a plural form is chosen by: 1 only for exactly one."""
     if not math.isfinite(value):
         return 0
+    if not float(value).is_integer():
+        return 2  # 1.5 meetings: the plural, in Swedish and English alike
     return 1 if value == 1 else int(min(abs(value), MAX_COUNT)) or 2
 
 

@@ -26,11 +26,14 @@ from mentorapp.i18n import LANGUAGES, N_, speaking
 from mentorapp.people.fields import format_languages
 from mentorapp.planning.goals import (
     COUNT,
+    GOAL_NOTE_LIMIT,
+    GOAL_TEXT_LIMIT,
     MAX_COUNT,
     MIN_GOALS,
     MODES,
     OUTCOME_BY_KEY,
     PERCENT,
+    TEXT_LIMITS,
     UNITS,
     Goal,
     Plan,
@@ -39,18 +42,6 @@ from mentorapp.planning.goals import (
 if TYPE_CHECKING:
     from mentorapp.documents.plan_data import PlanPrint
 
-# The longest text each field keeps: enough for a plan's paragraph, and a full plan still
-# fits its two printed pages.
-TEXT_LIMITS = {
-    "need": 1500,
-    "adepts": 800,
-    "mentors": 800,
-    "gatherings": 500,
-    "sponsor": 400,
-    "partners": 600,
-}
-GOAL_TEXT_LIMIT = 200
-GOAL_NOTE_LIMIT = 300
 MAX_GOALS_KEPT = 8  # more than twice the recommended four; the PDF still fits
 PAIRS_RANGE = (1, 500)
 GATHERINGS_RANGE = (0, 20)

@@ -225,3 +225,56 @@ def test_cancelling_sets_the_status_back_to_applied(
     assert status_in_table(applications_of(page), adept.enrolment_id) == "Applied"
     assert panel.book_button.isEnabled() and panel.empty_label.isVisible()
     assert services.pipeline.history(adept.enrolment_id)[-1].reason.endswith("cancelled: Sjuk")
+
+
+def test_notes_typed_earlier_come_back_and_are_not_overwritten(
+    open_window, db_path, services, applicants, qtbot
+) -> None:
+    adept, mentor = applicants
+    first = services.interviews.book(adept.enrolment_id, AT)
+    services.interviews.book(mentor.enrolment_id, datetime(2027, 2, 3, 15, 0))
+    window = open_window(db_path)
+    _page, panel = open_tool(window)
+    panel.select_enrolment(adept.enrolment_id)
+    qtbot.keyClicks(panel.notes, "Mycket motiverad.")
+    panel.select_enrolment(mentor.enrolment_id)  # saves on leaving
+    panel.select_enrolment(adept.enrolment_id)
+    assert panel.notes.toPlainText() == "Mycket motiverad."  # not the list's old copy
+    panel.notes.moveCursor(panel.notes.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.notes, " Om resor.")
+    panel.flush()
+    assert services.interviews.interview(first.id).notes == "Mycket motiverad. Om resor."
+
+
+def test_a_decision_drafted_stays_while_looking_at_another_applicant(
+    open_window, db_path, services, applicants, qtbot
+) -> None:
+    adept, mentor = applicants
+    services.interviews.book(adept.enrolment_id, AT)
+    services.interviews.book(mentor.enrolment_id, datetime(2027, 2, 3, 15, 0))
+    window = open_window(db_path)
+    _page, panel = open_tool(window)
+    panel.select_enrolment(adept.enrolment_id)
+    panel.decision.setCurrentIndex(panel.decision.findData("waitlisted"))
+    qtbot.keyClicks(panel.reason, "Reserv, bra kandidat")
+    panel.select_enrolment(mentor.enrolment_id)
+    assert panel.reason.text() == ""
+    panel.select_enrolment(adept.enrolment_id)
+    assert panel.decision.currentData() == "waitlisted"
+    assert panel.reason.text() == "Reserv, bra kandidat"
+    assert panel.has_unsaved_decision()
+    assert services.participants.row(adept.enrolment_id).status == "interview"  # not saved
+
+
+def test_a_read_only_file_shows_the_sheet_but_takes_no_typing(
+    open_window, db_path, services, applicants, qtbot, monkeypatch
+) -> None:
+    adept, _mentor = applicants
+    services.interviews.book(adept.enrolment_id, AT)
+    window = open_window(db_path)
+    monkeypatch.setattr(type(window.context), "read_only", property(lambda self: True))
+    _page, panel = open_tool(window)
+    panel.select_enrolment(adept.enrolment_id)
+    assert panel.notes.isReadOnly() and panel.reason.isReadOnly()
+    assert not panel.decide_button.isEnabled() and not panel.move_button.isEnabled()
+    assert all(not row.score.isEnabled() for row in panel.question_rows())

@@ -62,13 +62,13 @@ def test_the_stage_follows_the_dates_then_the_work(
     page = _overview(window)
     assert page.current_stage_label.text() == "Current stage: Recruitment"
     assert page.stage_reason.text() == "From the round's dates."
-    assert "Applied: 3 adepts, 2 mentors" in page.round_counts.text()
+    assert "Applications — adepts: 3, mentors: 2" in page.round_counts.text()
 
     services.pipeline.change_status(adepts[:2], "accepted", "Passar bra")
     window.context.events.participants_changed.emit(open_round.id)
     assert page.current_stage_label.text() == "Current stage: Selection and interviews"
     assert page.stage_reason.text() == ("The work is ahead of the dates, which say Recruitment.")
-    assert "Accepted: 2 adepts, 0 mentors" in page.round_counts.text()
+    assert "Accepted — adepts: 2, mentors: 0" in page.round_counts.text()
     assert "not matched yet: 2" in page.round_counts.text()
     # Applications in and decisions made count as done although nobody ticked them.
     assert page.share_bar.value() == 2

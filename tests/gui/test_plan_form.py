@@ -111,8 +111,14 @@ def test_goals_are_added_edited_and_removed(open_window, db_path, programme, qtb
 
 
 def test_a_count_target_may_exceed_100_but_a_percentage_not(
-    open_window, db_path, programme
+    open_window, db_path, programme, monkeypatch
 ) -> None:
+    from mentorapp.gui.widgets import plan_form
+
+    told = []
+    monkeypatch.setattr(
+        plan_form.QMessageBox, "information", lambda *args: told.append(args[2]) or 0
+    )
     window = open_window(db_path)
     form = form_of(window)
     form.add_goal()
@@ -121,25 +127,29 @@ def test_a_count_target_may_exceed_100_but_a_percentage_not(
     row.target.setValue(250)
     assert row.target.value() == 250
     row.unit.setCurrentIndex(row.unit.findData("percent"))
-    assert row.target.value() == 100  # the box keeps it a percentage
+    # Not quietly cut to 100: the switch is refused and said why.
+    assert row.unit.currentData() == "count" and row.target.value() == 250
+    assert told and "more than 100" in told[0]
     form.flush()
-    assert stored_plan(db_path, programme.id).goals[0].target == 100
+    stored = stored_plan(db_path, programme.id).goals[0]
+    assert (stored.target, stored.unit) == (250, "count")
+    row.target.setValue(40)
+    row.unit.setCurrentIndex(row.unit.findData("percent"))
+    assert row.unit.currentData() == "percent" and row.target.maximum() == 100
 
 
-def test_a_refused_text_is_kept_and_explained(open_window, db_path, programme) -> None:
+def test_the_form_takes_no_more_text_than_the_plan_keeps(open_window, db_path, programme) -> None:
+    """Text past the limit would be refused on saving and lost with the window."""
     window = open_window(db_path)
     form = form_of(window)
-    too_long = "x" * (TEXT_LIMITS["sponsor"] + 1)
-    form.sponsor.setPlainText(too_long)
+    limit = TEXT_LIMITS["sponsor"]
+    form.sponsor.setPlainText("x" * (limit + 25))
+    assert form.sponsor.toPlainText() == "x" * limit
     form.need.setPlainText("Behovet")
     form.flush()
-    assert "at most" in form.status.text()
-    assert form.sponsor.toPlainText() == too_long  # nothing typed is lost
     plan = stored_plan(db_path, programme.id)
-    assert (plan.sponsor, plan.need) == ("", "Behovet")  # the other field is saved all the same
-    form.sponsor.setPlainText("Chefen")
-    form.flush()
-    assert form.status.text() == "" and stored_plan(db_path, programme.id).sponsor == "Chefen"
+    assert (plan.sponsor, plan.need) == ("x" * limit, "Behovet")
+    assert form.goal_rows == [] or form.goal_rows[0].text.maxLength() == 200
 
 
 def test_the_pdf_action_writes_the_plan(

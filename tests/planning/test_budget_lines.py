@@ -159,3 +159,13 @@ def test_a_round_counts_its_own_lines_and_shows_the_programme_lines_beside() -> 
     # A preview while typing replaces one line.
     changed = own[0].with_draft(settle(BudgetDraft("venue", planned=60_000_00)))
     assert view.summary(changed).cost_per_adept_planned == 2_000_00
+
+
+def test_hours_with_a_word_inside_are_refused_not_read_as_hundreds() -> None:
+    from mentorapp.errors import ValidationError
+    from mentorapp.planning.budget_lines import parse_hours
+
+    assert parse_hours("12,5 h") == 12.5 and parse_hours("1 200 timmar") == 1200
+    for typed in ("12 h 30", "12h30"):
+        with pytest.raises(ValidationError):
+            parse_hours(typed)

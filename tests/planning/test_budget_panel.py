@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,48 @@ def test_the_demo_budget_in_both_languages(open_window, qtbot) -> None:  # noqa:
     assert {"Lokal", "Samordnartimmar", "Externt bidrag"} <= labels
     assert figure(panel, "costs_planned") == "118\u00a0575,00\u00a0kr"
     assert "Ingen är placerad än" in panel.per_adept_note.text()
+
+
+def test_the_totals_go_back_when_an_edit_is_left_or_refused(
+    open_window,  # noqa: F811
+    db_path,
+    services,
+    programme,
+    cohort,
+    qtbot,
+) -> None:
+    services.budget.add(programme.id, cohort.id, BudgetDraft("venue", "Lokal", 700_000))
+    window = open_window(db_path)
+    panel = panel_of(window)
+    stored = figure(panel, "costs_planned")
+    editor = open_cell(panel, qtbot, 0, 2)
+    editor.clear()
+    qtbot.keyClicks(editor, "99999")
+    assert figure(panel, "costs_planned") != stored  # the preview while typing
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.delegate.open_editor is None)
+    assert figure(panel, "costs_planned") == stored
+    editor = open_cell(panel, qtbot, 0, 2)
+    editor.clear()
+    qtbot.keyClicks(editor, "5000x")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.delegate.open_editor is None)
+    assert figure(panel, "costs_planned") == stored
+    assert services.budget.lines(programme.id, cohort.id)[0].planned == 700_000
+
+
+def test_a_round_with_a_slash_in_its_name_gets_a_file_name_that_works(
+    open_window,  # noqa: F811
+    db_path,
+    services,
+    programme,
+    qtbot,
+) -> None:
+    from mentorapp.programme.rules import CohortDraft
+
+    services.programmes.save_cohort(
+        programme.id, CohortDraft("Läsår 2026/27", date(2026, 9, 1), date(2027, 5, 31))
+    )
+    window = open_window(db_path)
+    panel = panel_of(window)
+    assert "/" not in panel._file_stem() and "2026" in panel._file_stem()

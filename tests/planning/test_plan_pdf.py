@@ -13,8 +13,13 @@ import pytest
 from pypdf import PdfReader
 
 from mentorapp.domain.models import Programme
-from mentorapp.planning.goals import Goal, goal_sentence
-from mentorapp.planning.plan import GOAL_NOTE_LIMIT, GOAL_TEXT_LIMIT, TEXT_LIMITS
+from mentorapp.planning.goals import (
+    GOAL_NOTE_LIMIT,
+    GOAL_TEXT_LIMIT,
+    TEXT_LIMITS,
+    Goal,
+    goal_sentence,
+)
 from mentorapp.programme.programmes import CohortDraft
 from tests.documents.helpers import tiny_png
 

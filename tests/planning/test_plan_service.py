@@ -172,3 +172,10 @@ def test_every_outcome_says_how_it_is_measured() -> None:
     assert "six months" in status and "“status”" in status
     assert "“in_field”" in measured_with(Goal(None, measure="in_field"), "en")
     assert "”new_contact”" in measured_with(Goal(None, measure="new_contacts"), "sv")
+
+
+def test_a_fractional_count_takes_the_plural() -> None:
+    from mentorapp.planning.goals import Goal, goal_sentence
+
+    sentence = goal_sentence(Goal(None, target=1.5, unit="count", measure="meetings_held"), "en")
+    assert "1.5 meetings" in sentence

@@ -17,10 +17,33 @@ if TYPE_CHECKING:
     from mentorapp.workspace.services import Services
 
 
-def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
+def ask_save_path(
+    parent: QWidget, title: str, suggested: str, file_filter: str, suffix: str = ""
+) -> Path | None:
+    """The file to write. With ``suffix`` ("pdf"), a name typed without it gets it, and a
+    file that then exists is only replaced after the user said yes (the dialog asked about
+    the name without the suffix)."""
     start = str(Path.home() / suggested)
     chosen, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if suffix and path.suffix.lower() != f".{suffix}":
+        path = path.with_name(f"{path.name}.{suffix}")
+        if path.exists() and not _replace_ok(parent, path):
+            return None
+    return path
+
+
+def _replace_ok(parent: QWidget, path: Path) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _("Replace the file?"),
+        _("“{name}” already exists. Do you want to replace it?").format(name=path.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def export_participants(parent: QWidget, services: Services, cohort: Cohort, role: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTreeView,
@@ -201,7 +203,11 @@ class OverviewPage(Page):
 
         self.stack = QStackedWidget()
         self.stack.addWidget(welcome)
-        self.stack.addWidget(dashboard)
+        # Scrolls on a small screen instead of making the window taller than it.
+        self.dashboard_scroll = QScrollArea(objectName="overviewScroll", widgetResizable=True)
+        self.dashboard_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.dashboard_scroll.setWidget(dashboard)
+        self.stack.addWidget(self.dashboard_scroll)
         self.stack.addWidget(loading)
         QVBoxLayout(self).addWidget(self.stack)
 
@@ -227,6 +233,7 @@ class OverviewPage(Page):
         self.stand_box.setTitle(_("Where you stand"))
         self.go_button.setText(_("Go to this stage"))
         self.share_bar.setAccessibleName(_("Share of the checklist done"))
+        self.dashboard_scroll.setAccessibleName(_("Where the programme stands"))
         self.next_label.setText(_("Next steps"))
         self.next_view.setAccessibleName(_("Next steps"))
         self.stages_box.setTitle(_("All stages"))
@@ -295,13 +302,13 @@ class OverviewPage(Page):
         if counts is None:
             return
         lines = [
-            _("Applied: {adepts} adepts, {mentors} mentors").format(
+            _("Applications — adepts: {adepts}, mentors: {mentors}").format(
                 adepts=counts.applied_adepts, mentors=counts.applied_mentors
             ),
-            _("Accepted: {adepts} adepts, {mentors} mentors").format(
+            _("Accepted — adepts: {adepts}, mentors: {mentors}").format(
                 adepts=counts.accepted_adepts, mentors=counts.accepted_mentors
             ),
-            _("Matched: {matched} adepts in {groups} groups · not matched yet: {unmatched}").format(
+            _("Matched adepts: {matched} · groups: {groups} · not matched yet: {unmatched}").format(
                 matched=counts.matched_adepts,
                 groups=counts.groups,
                 unmatched=counts.unmatched_adepts,

@@ -47,6 +47,7 @@ from mentorapp.gui.errors import show_error
 from mentorapp.gui.pages.base import page_on_screen
 from mentorapp.gui.pages.stage_tool import stage_tool
 from mentorapp.i18n import N_, _, format_money
+from mentorapp.paths import safe_file_name
 from mentorapp.planning.budget_lines import (
     CATEGORIES,
     COORDINATOR_HOURS,
@@ -315,6 +316,9 @@ class BudgetPanel(QWidget):
         self.model.saved.connect(self._saved)
         self.delegate = BudgetDelegate(self)
         self.delegate.typed.connect(self._preview)
+        # An edit left with Esc, or a value refused, puts the totals back to what is stored.
+        self.delegate.closeEditor.connect(self._show_stored_totals)
+        self.model.refused.connect(self._show_stored_totals)
         self.view = QTableView(objectName="budgetView")
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
@@ -430,8 +434,8 @@ class BudgetPanel(QWidget):
         for label, text in zip(
             self.row_labels,
             (
-                _("Costs"),
-                _("Income"),
+                _("Total costs"),
+                _("Total income"),
                 _("Balance (income − costs)"),
                 _("Adepts placed"),
                 _("Cost per adept placed"),
@@ -581,6 +585,10 @@ class BudgetPanel(QWidget):
         for button in (self.export_button, self.pdf_button, self.print_button):
             button.setEnabled(has_view)
 
+    def _show_stored_totals(self, *_args: object) -> None:
+        if self._view is not None:
+            self._show_totals(self._view.summary())
+
     def _show_refusal(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
@@ -666,7 +674,8 @@ class BudgetPanel(QWidget):
     def _file_stem(self) -> str:
         view = self._view
         name = view.round_name if view is not None and view.scope == ROUND else ""
-        return _("Budget {round}").format(round=name).strip() if name else _("Budget")
+        stem = _("Budget {round}").format(round=name).strip() if name else _("Budget")
+        return safe_file_name(stem)  # a round named "2026/27" makes no folder
 
     def choose_csv_and_export(self) -> None:
         self.flush()

@@ -120,6 +120,7 @@ class InterviewsPanel(QWidget):
         self._questions: list[QuestionRow] = []
         self._built: list[tuple[str, str, str]] = []  # the questions on the sheet now
         self._dirty: set[str] = set()  # question keys typed and not saved; "" for the notes
+        self._decision_drafts: dict[int, tuple[str, str]] = {}  # id → (decision, reason)
         self._loading = False
         self._announcing = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
@@ -395,9 +396,10 @@ class InterviewsPanel(QWidget):
         )
         bookable = applicant is not None and applicant.status in ("applied", "interview")
         booked = interview is not None and interview.state == "booked"
-        self.book_button.setEnabled(bookable and not booked)
-        self.move_button.setEnabled(booked)
-        self.cancel_button.setEnabled(booked)
+        writable = not self.context.read_only
+        self.book_button.setEnabled(bookable and not booked and writable)
+        self.move_button.setEnabled(booked and writable)
+        self.cancel_button.setEnabled(booked and writable)
         self._show_sheet(interview if interview and interview.state != "cancelled" else None)
 
     # -- the sheet -------------------------------------------------------------------------
@@ -410,6 +412,7 @@ class InterviewsPanel(QWidget):
             and interview.id == self._sheet.id
             and bool(self._dirty)
         )
+        self._keep_decision_draft()
         self._sheet = interview
         for widget in (
             self.sheet_title,
@@ -432,8 +435,15 @@ class InterviewsPanel(QWidget):
         try:
             guide = load_guide(current_language())
         except MentorappError as error:  # an edited guide with a fault: say where it is
+            self._sheet = None  # nothing typed may go to this interview from another sheet
+            for widget in (self.questions_box, self.notes_box, self.decision_box):
+                widget.setVisible(False)
             show_error(self, error)
             return
+        services = self.context.services
+        if services is not None:
+            # The stored notes, decision and reason, not the copy read with the list.
+            interview = self._sheet = services.interviews.interview(interview.id)
         self._loading = True
         try:
             self.sheet_title.setText(f"{interview.name} — {role_label(interview.role)}")
@@ -443,14 +453,17 @@ class InterviewsPanel(QWidget):
             self.sheet_when.setText(" · ".join(parts))
             self.guide_intro.setText(guide.intro)
             self._build_questions(guide.for_role(interview.role))
-            services = self.context.services
             answers = services.interviews.answers(interview.id) if services else {}
             for row in self._questions:
                 answer = answers.get(row.key)
                 row.show(answer.score if answer else None, answer.note if answer else "")
             self.notes.setPlainText(interview.notes)
-            self.decision.setCurrentIndex(max(0, self.decision.findData(interview.decision)))
-            self.reason.setText(interview.reason)
+            decision, reason = self._decision_drafts.get(
+                interview.id, (interview.decision, interview.reason)
+            )
+            self.decision.setCurrentIndex(max(0, self.decision.findData(decision)))
+            self.reason.setText(reason)
+            self._show_writable()
             if interview.state == "held" and interview.decision:
                 self.decided_label.setText(
                     _("Decided on {day}: {decision}").format(
@@ -506,7 +519,12 @@ class InterviewsPanel(QWidget):
     def flush(self) -> None:
         """Save the scores, notes and general notes typed on the sheet and not saved yet."""
         self._save_timer.stop()
-        if not self._dirty or self._sheet is None or self.context.services is None:
+        if (
+            not self._dirty
+            or self._sheet is None
+            or self.context.services is None
+            or self.context.read_only
+        ):
             self._dirty.clear()
             return
         dirty, self._dirty = self._dirty, set()
@@ -596,7 +614,36 @@ class InterviewsPanel(QWidget):
             if getattr(error, "field", "") == "reason":
                 self.reason.setFocus()
             return
+        self._decision_drafts.pop(interview.id, None)
         self._changed(interview.enrolment_id)
+
+    def _keep_decision_draft(self) -> None:
+        """A decision chosen or a reason typed and not saved yet stays with its interview
+        while the coordinator looks at another applicant (a decision moves the status, so it
+        is saved only with "Save decision")."""
+        sheet = self._sheet
+        if sheet is None or self._loading:
+            return
+        draft = (self.decision.currentData() or "", self.reason.text())
+        if draft != (sheet.decision, sheet.reason):
+            self._decision_drafts[sheet.id] = draft
+        else:
+            self._decision_drafts.pop(sheet.id, None)
+
+    def has_unsaved_decision(self) -> bool:
+        self._keep_decision_draft()
+        return bool(self._decision_drafts)
+
+    def _show_writable(self) -> None:
+        """A file opened read-only shows the sheet but takes no typing."""
+        writable = not self.context.read_only
+        self.notes.setReadOnly(not writable)
+        self.reason.setReadOnly(not writable)
+        self.decision.setEnabled(writable)
+        self.decide_button.setEnabled(writable)
+        for row in self._questions:
+            row.score.setEnabled(writable)
+            row.note.setReadOnly(not writable)
 
     def _changed(self, enrolment_id: int) -> None:
         """Show the change, then tell the other views (the applications table, the overview)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -39,13 +40,17 @@ from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
 from mentorapp.gui.pages.stage_tool import stage_tool
-from mentorapp.i18n import LANGUAGES, N_, _
+from mentorapp.i18n import LANGUAGES, N_, _, format_number
 from mentorapp.planning.goals import (
+    COUNT,
+    GOAL_NOTE_LIMIT,
+    GOAL_TEXT_LIMIT,
     MAX_COUNT,
     MODE_LABELS,
     MODES,
     OUTCOMES,
     PERCENT,
+    TEXT_LIMITS,
     UNIT_LABELS,
     UNITS,
     Goal,
@@ -62,11 +67,25 @@ TEXT_FIELDS = ("need", "adepts", "mentors", "gatherings", "sponsor", "partners")
 NO_NUMBER = -1  # a spin box at this value shows "–": the field is left empty
 
 
-def _text_box(name: str, lines: int) -> QPlainTextEdit:
+def _text_box(name: str, lines: int, limit: int) -> QPlainTextEdit:
+    """A text field that takes no more than the plan keeps: text typed past the limit
+    would be refused on saving and then lost with the window."""
     box = QPlainTextEdit(objectName=name)
     box.setTabChangesFocus(True)
     line = box.fontMetrics().lineSpacing()
     box.setFixedHeight(int(line * lines + 14))
+
+    def keep_to_the_limit() -> None:
+        text = box.toPlainText()
+        if len(text) > limit:
+            cursor = box.textCursor()
+            position = min(cursor.position(), limit)
+            box.setPlainText(text[:limit])
+            cursor = box.textCursor()
+            cursor.setPosition(position)
+            box.setTextCursor(cursor)
+
+    box.textChanged.connect(keep_to_the_limit)
     return box
 
 
@@ -105,14 +124,14 @@ class GoalRow(QFrame):
         super().__init__(parent)
         self.goal_id = goal.id
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLineEdit(objectName="goalText")
+        self.text = QLineEdit(objectName="goalText", maxLength=GOAL_TEXT_LIMIT)
         self.target = QDoubleSpinBox(objectName="goalTarget")
         self.target.setDecimals(1)
         self.target.setMinimum(NO_NUMBER)
         self.target.setSpecialValueText("–")
         self.unit = QComboBox(objectName="goalUnit")
         self.measure = QComboBox(objectName="goalMeasure")
-        self.note = QLineEdit(objectName="goalNote")
+        self.note = QLineEdit(objectName="goalNote", maxLength=GOAL_NOTE_LIMIT)
         self.remove_button = QPushButton(objectName="removeGoalButton")
         self.sentence = QLabel(objectName="goalSentence", wordWrap=True)
         self.sentence.setStyleSheet("font-style: italic")
@@ -175,6 +194,20 @@ class GoalRow(QFrame):
         return [(outcome.key, _(outcome.label)) for outcome in OUTCOMES]
 
     def _unit_changed(self, edited: Callable[[GoalRow], None]) -> None:
+        if self.unit.currentData() == PERCENT and self.target.value() > 100:
+            # A number above 100 is no percentage: say so instead of cutting it to 100.
+            self.unit.blockSignals(True)
+            self.unit.setCurrentIndex(self.unit.findData(COUNT))
+            self.unit.blockSignals(False)
+            QMessageBox.information(
+                self,
+                _("Programme plan"),
+                _(
+                    "The target {target} is more than 100, so it cannot be a percentage. "
+                    "Change the number first, then choose %."
+                ).format(target=format_number(self.target.value())),
+            )
+            return
         self._limit_target()
         edited(self)
 
@@ -228,9 +261,9 @@ class PlanForm(QWidget):
 
     def _build(self) -> None:
         self.intro = QLabel(wordWrap=True)
-        self.need = _text_box("planNeed", 7)
-        self.adepts = _text_box("planAdepts", 3)
-        self.mentors = _text_box("planMentors", 3)
+        self.need = _text_box("planNeed", 7, TEXT_LIMITS["need"])
+        self.adepts = _text_box("planAdepts", 3, TEXT_LIMITS["adepts"])
+        self.mentors = _text_box("planMentors", 3, TEXT_LIMITS["mentors"])
         self.pairs = QSpinBox(objectName="planPairs")
         self.pairs.setRange(0, 500)  # 0 shows "–": not decided yet
         self.months = QSpinBox(objectName="planMonths")
@@ -243,14 +276,14 @@ class PlanForm(QWidget):
         self.mode = QComboBox(objectName="planMode")
         self.gathering_count = QSpinBox(objectName="planGatheringCount")
         self.gathering_count.setRange(NO_NUMBER, 20)
-        self.gatherings = _text_box("planGatherings", 3)
+        self.gatherings = _text_box("planGatherings", 3, TEXT_LIMITS["gatherings"])
         self.goal_advice = QLabel(objectName="goalAdvice", wordWrap=True)
         self.goal_advice.setStyleSheet("font-weight: bold")
         self.goals_layout = QVBoxLayout()
         self.add_goal_button = QPushButton(objectName="addGoalButton")
         self.add_goal_button.clicked.connect(self.add_goal)
-        self.sponsor = _text_box("planSponsor", 2)
-        self.partners = _text_box("planPartners", 3)
+        self.sponsor = _text_box("planSponsor", 2, TEXT_LIMITS["sponsor"])
+        self.partners = _text_box("planPartners", 3, TEXT_LIMITS["partners"])
         self.partner_names = QLabel(objectName="planPartnerNames", wordWrap=True)
 
         for name in TEXT_FIELDS:
@@ -634,11 +667,10 @@ class PlanForm(QWidget):
             _("Save the programme plan as PDF"),
             safe_file_name(f"{title} – {programme.name}.pdf"),
             _("PDF files (*.pdf)"),
+            suffix="pdf",
         )
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
             self.written = services.plan.write_pdf(programme.id, path, language)
         except MentorappError as error:
