@@ -41,6 +41,21 @@ def test_the_application_collects_in_the_gui_thread_only(qtbot) -> None:
     worker.start()
     worker.join()
     assert alive() is not None  # nothing was collected in the worker
-    qtbot.waitUntil(lambda: alive() is None, timeout=5000)
+    collector = app.findChild(MainThreadCollector)
+    assert collector._timer.isActive()  # the GUI thread's collections come from its timer
+    thresholds = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)  # every generation due: what the timer's next tick would see
+    try:
+        # Young generations first, then the older ones once their counts are passed too,
+        # as the automatic collector would go (the panel may have been moved up already).
+        for _ in range(20):
+            kept = [[] for _ in range(10)]
+            collector.collect_if_due()
+            if alive() is None:
+                break
+        assert len(kept) == 10
+    finally:
+        gc.set_threshold(*thresholds)
+    assert alive() is None
     assert destroyed_in in ([], [threading.main_thread().name])
     assert QApplication.instance() is app
