@@ -8,6 +8,7 @@ are the programme's own rule for every round (``ItemOffset``). Both are announce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ from mentorapp.planning.layout import EMPTY_LAYOUT, timeline_layout
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
 
-    from mentorapp.planning.timeline import DueItem
+    from mentorapp.planning.timeline import DueItem, TimelineService
 
 Index = QModelIndex | QPersistentModelIndex
 LONGEST_ITEM_DAYS = 365  # as TimelineService allows
@@ -266,33 +267,17 @@ class TimelinePanel(QWidget):
             table.setEditTriggers(triggers)
 
     # -- writes ---------------------------------------------------------------------------
-    def move(self, key: str, on: date) -> None:
-        """Move one milestone of the current round (the date column's edit)."""
+    def _round_write(self, job: Callable[[TimelineService, int], object]) -> None:
+        """Run ``job(timeline, round id)`` on the current round; refresh and announce it."""
         services, cohort = self.context.services, self.context.cohort
         if services is None or cohort is None or cohort.id is None:
             return
         cohort_id = cohort.id
-        if attempt(self, lambda: services.timeline.move(cohort_id, key, on)):
+        if attempt(self, lambda: job(services.timeline, cohort_id)):
             self._after_write(cohort_id)
 
-    def reset(self, key: str) -> None:
-        services, cohort = self.context.services, self.context.cohort
-        if services is None or cohort is None or cohort.id is None:
-            return
-        cohort_id = cohort.id
-        if attempt(self, lambda: services.timeline.reset(cohort_id, key)):
-            self._after_write(cohort_id)
-
-    def keep(self, key: str) -> None:
-        """This round's timing of a moved milestone becomes the programme's default."""
-        services, cohort = self.context.services, self.context.cohort
-        if services is None or cohort is None or cohort.id is None:
-            return
-        cohort_id = cohort.id
-        if attempt(self, lambda: services.timeline.keep_for_every_round(cohort_id, key)):
-            self._after_write(cohort_id)
-
-    def use_the_guides_timing(self, key: str) -> None:
+    def _programme_write(self, job: Callable[[TimelineService, int], object]) -> None:
+        """Run ``job(timeline, programme id)``: a rule for every round of the programme."""
         services, programme, cohort = (
             self.context.services,
             self.context.programme,
@@ -301,8 +286,26 @@ class TimelinePanel(QWidget):
         if services is None or programme is None or programme.id is None:
             return
         programme_id = programme.id
-        if attempt(self, lambda: services.timeline.set_default_offset(programme_id, key, None)):
+        if attempt(self, lambda: job(services.timeline, programme_id)):
             self._after_write(cohort.id if cohort and cohort.id else 0)
+
+    def move(self, key: str, on: date) -> None:
+        """Move one milestone of the current round (the date column's edit)."""
+        self._round_write(lambda timeline, cohort_id: timeline.move(cohort_id, key, on))
+
+    def reset(self, key: str) -> None:
+        self._round_write(lambda timeline, cohort_id: timeline.reset(cohort_id, key))
+
+    def keep(self, key: str) -> None:
+        """This round's timing of a moved milestone becomes the programme's default."""
+        self._round_write(
+            lambda timeline, cohort_id: timeline.keep_for_every_round(cohort_id, key)
+        )
+
+    def use_the_guides_timing(self, key: str) -> None:
+        self._programme_write(
+            lambda timeline, programme_id: timeline.set_default_offset(programme_id, key, None)
+        )
 
     def keep_current(self) -> None:
         milestone = self.milestones.row_at(self.milestone_table.currentIndex().row())
@@ -316,19 +319,11 @@ class TimelinePanel(QWidget):
 
     def set_item_days(self, item: DueItem, days: int | None) -> None:
         """The programme's own days from the item's milestone; None: the guide's again."""
-        services, programme, cohort = (
-            self.context.services,
-            self.context.programme,
-            self.context.cohort,
+        self._programme_write(
+            lambda timeline, programme_id: timeline.set_item_offset(
+                programme_id, item.stage, item.item, days
+            )
         )
-        if services is None or programme is None or programme.id is None:
-            return
-        programme_id = programme.id
-        timeline = services.timeline
-        if attempt(
-            self, lambda: timeline.set_item_offset(programme_id, item.stage, item.item, days)
-        ):
-            self._after_write(cohort.id if cohort and cohort.id else 0)
 
     def reset_current_item(self) -> None:
         item = self.due.row_at(self.due_table.currentIndex().row())
