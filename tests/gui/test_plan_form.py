@@ -113,11 +113,11 @@ def test_goals_are_added_edited_and_removed(open_window, db_path, programme, qtb
 def test_a_count_target_may_exceed_100_but_a_percentage_not(
     open_window, db_path, programme, monkeypatch
 ) -> None:
-    from mentorapp.gui.widgets import plan_form
+    from mentorapp.gui.widgets import plan_goal_row
 
     told = []
     monkeypatch.setattr(
-        plan_form.QMessageBox, "information", lambda *args: told.append(args[2]) or 0
+        plan_goal_row.QMessageBox, "information", lambda *args: told.append(args[2]) or 0
     )
     window = open_window(db_path)
     form = form_of(window)

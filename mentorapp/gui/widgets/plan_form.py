@@ -9,7 +9,6 @@ are the programme's own fields and are saved through ``ProgrammeService``; the r
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,15 +17,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,206 +35,28 @@ from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.context import AppContext
 from mentorapp.gui.errors import show_error
 from mentorapp.gui.pages.stage_tool import stage_tool
-from mentorapp.i18n import LANGUAGES, N_, _, format_number
+from mentorapp.gui.widgets.plan_goal_row import (
+    NO_NUMBER,
+    SAVE_DELAY_MS,
+    TEXT_FIELDS,
+    GoalRow,
+    set_index,
+    set_text,
+    set_value,
+    text_box,
+)
+from mentorapp.i18n import LANGUAGES, N_, _
 from mentorapp.planning.goals import (
-    COUNT,
-    GOAL_NOTE_LIMIT,
-    GOAL_TEXT_LIMIT,
-    MAX_COUNT,
     MODE_LABELS,
     MODES,
-    OUTCOMES,
-    PERCENT,
     TEXT_LIMITS,
-    UNIT_LABELS,
-    UNITS,
     Goal,
     Plan,
     goal_count_advice,
-    goal_sentence,
 )
 
 if TYPE_CHECKING:
     from mentorapp.workspace.services import Services
-
-SAVE_DELAY_MS = 700  # a pause in typing this long saves
-TEXT_FIELDS = ("need", "adepts", "mentors", "gatherings", "sponsor", "partners")
-NO_NUMBER = -1  # a spin box at this value shows "–": the field is left empty
-
-
-def _text_box(name: str, lines: int, limit: int) -> QPlainTextEdit:
-    """A text field that takes no more than the plan keeps: text typed past the limit
-    would be refused on saving and then lost with the window."""
-    box = QPlainTextEdit(objectName=name)
-    box.setTabChangesFocus(True)
-    line = box.fontMetrics().lineSpacing()
-    box.setFixedHeight(int(line * lines + 14))
-
-    def keep_to_the_limit() -> None:
-        text = box.toPlainText()
-        if len(text) > limit:
-            cursor = box.textCursor()
-            position = min(cursor.position(), limit)
-            box.setPlainText(text[:limit])
-            cursor = box.textCursor()
-            cursor.setPosition(position)
-            box.setTextCursor(cursor)
-
-    box.textChanged.connect(keep_to_the_limit)
-    return box
-
-
-def _set_text(box: QPlainTextEdit | QLineEdit, text: str) -> None:
-    """Show ``text`` without a change signal, and only if it differs (keeps the cursor)."""
-    current = box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
-    if current != text:
-        box.blockSignals(True)
-        if isinstance(box, QPlainTextEdit):
-            box.setPlainText(text)
-        else:
-            box.setText(text)
-        box.blockSignals(False)
-
-
-def _set_value(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
-    if box.value() != value:
-        box.blockSignals(True)
-        box.setValue(value)  # type: ignore[arg-type]
-        box.blockSignals(False)
-
-
-def _set_index(box: QComboBox, data: object) -> None:
-    index = max(box.findData(data), 0)
-    if box.currentIndex() != index:
-        box.blockSignals(True)
-        box.setCurrentIndex(index)
-        box.blockSignals(False)
-
-
-class GoalRow(QFrame):
-    """One goal: its words, target and unit, what it is measured with, a note, and a remove
-    button; the sentence it makes is shown underneath as the plan will print it."""
-
-    def __init__(self, goal: Goal, edited: Callable[[GoalRow], None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.goal_id = goal.id
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLineEdit(objectName="goalText", maxLength=GOAL_TEXT_LIMIT)
-        self.target = QDoubleSpinBox(objectName="goalTarget")
-        self.target.setDecimals(1)
-        self.target.setMinimum(NO_NUMBER)
-        self.target.setSpecialValueText("–")
-        self.unit = QComboBox(objectName="goalUnit")
-        self.measure = QComboBox(objectName="goalMeasure")
-        self.note = QLineEdit(objectName="goalNote", maxLength=GOAL_NOTE_LIMIT)
-        self.remove_button = QPushButton(objectName="removeGoalButton")
-        self.sentence = QLabel(objectName="goalSentence", wordWrap=True)
-        self.sentence.setStyleSheet("font-style: italic")
-        self.text_label, self.target_label, self.measure_label, self.note_label = (
-            QLabel() for _label in range(4)
-        )
-        grid = QGridLayout(self)
-        grid.addWidget(self.text_label, 0, 0)
-        grid.addWidget(self.text, 0, 1, 1, 3)
-        grid.addWidget(self.remove_button, 0, 4)
-        grid.addWidget(self.target_label, 1, 0)
-        grid.addWidget(self.target, 1, 1)
-        grid.addWidget(self.unit, 1, 2)
-        grid.addWidget(self.measure_label, 2, 0)
-        grid.addWidget(self.measure, 2, 1, 1, 4)
-        grid.addWidget(self.note_label, 3, 0)
-        grid.addWidget(self.note, 3, 1, 1, 4)
-        grid.addWidget(self.sentence, 4, 1, 1, 4)
-        grid.setColumnStretch(3, 1)
-        for label, widget in (
-            (self.text_label, self.text),
-            (self.target_label, self.target),
-            (self.measure_label, self.measure),
-            (self.note_label, self.note),
-        ):
-            label.setBuddy(widget)
-        self.retranslate_ui()
-        self.show_goal(goal)
-        self.text.textEdited.connect(lambda _text: edited(self))
-        self.note.textEdited.connect(lambda _text: edited(self))
-        self.target.valueChanged.connect(lambda _value: edited(self))
-        self.unit.currentIndexChanged.connect(lambda _index: self._unit_changed(edited))
-        self.measure.currentIndexChanged.connect(lambda _index: edited(self))
-
-    def retranslate_ui(self) -> None:
-        self.text_label.setText(_("&Goal"))
-        self.target_label.setText(_("&Target"))
-        self.measure_label.setText(_("&Measured with"))
-        self.note_label.setText(_("&How, in a few words"))
-        self.unit.setAccessibleName(_("Unit of the target"))
-        self.remove_button.setText(_("Remove"))
-        self.remove_button.setAccessibleName(_("Remove this goal"))
-        self.text.setPlaceholderText(_("e.g. Adepts find work that matches their education"))
-        self.note.setPlaceholderText(_("e.g. asked of every adept; at least 60 % answer"))
-        for box, items in (
-            (self.unit, [(unit, _(UNIT_LABELS[unit])) for unit in UNITS]),
-            (self.measure, [("", _("Choose what it is measured with…")), *self._outcomes()]),
-        ):
-            data = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            for key, text in items:
-                box.addItem(text, key)
-            box.setCurrentIndex(max(box.findData(data), 0))
-            box.blockSignals(False)
-        self._show_sentence()
-
-    @staticmethod
-    def _outcomes() -> list[tuple[str, str]]:
-        return [(outcome.key, _(outcome.label)) for outcome in OUTCOMES]
-
-    def _unit_changed(self, edited: Callable[[GoalRow], None]) -> None:
-        if self.unit.currentData() == PERCENT and self.target.value() > 100:
-            # A number above 100 is no percentage: say so instead of cutting it to 100.
-            self.unit.blockSignals(True)
-            self.unit.setCurrentIndex(self.unit.findData(COUNT))
-            self.unit.blockSignals(False)
-            QMessageBox.information(
-                self,
-                _("Programme plan"),
-                _(
-                    "The target {target} is more than 100, so it cannot be a percentage. "
-                    "Change the number first, then choose %."
-                ).format(target=format_number(self.target.value())),
-            )
-            return
-        self._limit_target()
-        edited(self)
-
-    def _limit_target(self) -> None:
-        self.target.setMaximum(100 if self.unit.currentData() == PERCENT else MAX_COUNT)
-
-    def show_goal(self, goal: Goal) -> None:
-        _set_text(self.text, goal.text)
-        _set_text(self.note, goal.measure_note)
-        _set_index(self.unit, goal.unit)
-        self._limit_target()
-        _set_index(self.measure, goal.measure)
-        _set_value(self.target, NO_NUMBER if goal.target is None else goal.target)
-        self._show_sentence()
-
-    def values(self) -> dict[str, Any]:
-        target = self.target.value()
-        return {
-            "text": self.text.text(),
-            "target": None if target <= NO_NUMBER else target,
-            "unit": self.unit.currentData() or PERCENT,
-            "measure": self.measure.currentData() or "",
-            "measure_note": self.note.text(),
-        }
-
-    def goal(self) -> Goal:
-        return Goal(self.goal_id, **self.values())
-
-    def _show_sentence(self) -> None:
-        sentence = goal_sentence(self.goal())
-        self.sentence.setText(_("In the plan: {sentence}").format(sentence=sentence))
-        self.sentence.setVisible(bool(sentence))
 
 
 @stage_tool("idea", "purpose", title=N_("Programme plan"), name="plan")
@@ -261,9 +78,9 @@ class PlanForm(QWidget):
 
     def _build(self) -> None:
         self.intro = QLabel(wordWrap=True)
-        self.need = _text_box("planNeed", 7, TEXT_LIMITS["need"])
-        self.adepts = _text_box("planAdepts", 3, TEXT_LIMITS["adepts"])
-        self.mentors = _text_box("planMentors", 3, TEXT_LIMITS["mentors"])
+        self.need = text_box("planNeed", 7, TEXT_LIMITS["need"])
+        self.adepts = text_box("planAdepts", 3, TEXT_LIMITS["adepts"])
+        self.mentors = text_box("planMentors", 3, TEXT_LIMITS["mentors"])
         self.pairs = QSpinBox(objectName="planPairs")
         self.pairs.setRange(0, 500)  # 0 shows "–": not decided yet
         self.months = QSpinBox(objectName="planMonths")
@@ -276,14 +93,14 @@ class PlanForm(QWidget):
         self.mode = QComboBox(objectName="planMode")
         self.gathering_count = QSpinBox(objectName="planGatheringCount")
         self.gathering_count.setRange(NO_NUMBER, 20)
-        self.gatherings = _text_box("planGatherings", 3, TEXT_LIMITS["gatherings"])
+        self.gatherings = text_box("planGatherings", 3, TEXT_LIMITS["gatherings"])
         self.goal_advice = QLabel(objectName="goalAdvice", wordWrap=True)
         self.goal_advice.setStyleSheet("font-weight: bold")
         self.goals_layout = QVBoxLayout()
         self.add_goal_button = QPushButton(objectName="addGoalButton")
         self.add_goal_button.clicked.connect(self.add_goal)
-        self.sponsor = _text_box("planSponsor", 2, TEXT_LIMITS["sponsor"])
-        self.partners = _text_box("planPartners", 3, TEXT_LIMITS["partners"])
+        self.sponsor = text_box("planSponsor", 2, TEXT_LIMITS["sponsor"])
+        self.partners = text_box("planPartners", 3, TEXT_LIMITS["partners"])
         self.partner_names = QLabel(objectName="planPartnerNames", wordWrap=True)
 
         for name in TEXT_FIELDS:
@@ -464,7 +281,7 @@ class PlanForm(QWidget):
         plan = services.plan.plan(programme_id)
         programme = self.context.programme
         if programme is not None:
-            _set_index(self.pdf_language, programme.default_language)
+            set_index(self.pdf_language, programme.default_language)
         self.show_plan(plan)
         self.scroll.widget().setEnabled(not self.context.read_only)
         self._show_partner_names()
@@ -472,14 +289,14 @@ class PlanForm(QWidget):
     def show_plan(self, plan: Plan) -> None:
         for name in TEXT_FIELDS:
             if name not in self._dirty_fields:
-                _set_text(getattr(self, name), getattr(plan, name))
+                set_text(getattr(self, name), getattr(plan, name))
         if "pairs_per_round" not in self._dirty_fields:
-            _set_value(self.pairs, plan.pairs_per_round or 0)
+            set_value(self.pairs, plan.pairs_per_round or 0)
         if "gatherings_per_round" not in self._dirty_fields:
             count = plan.gatherings_per_round
-            _set_value(self.gathering_count, NO_NUMBER if count is None else count)
+            set_value(self.gathering_count, NO_NUMBER if count is None else count)
         if "mode" not in self._dirty_fields:
-            _set_index(self.mode, plan.mode)
+            set_index(self.mode, plan.mode)
         if "languages" not in self._dirty_fields:
             for code, box in self.language_boxes.items():
                 if box.isChecked() != (code in plan.languages):
@@ -487,8 +304,8 @@ class PlanForm(QWidget):
                     box.setChecked(code in plan.languages)
                     box.blockSignals(False)
         if not self._dirty_format:
-            _set_value(self.months, plan.months_per_round)
-            _set_value(self.meetings, plan.meetings_per_round)
+            set_value(self.months, plan.months_per_round)
+            set_value(self.meetings, plan.meetings_per_round)
         self._show_goals(plan.goals)
 
     def _show_goals(self, goals: tuple[Goal, ...]) -> None:
