@@ -8,12 +8,17 @@ from pathlib import Path
 
 from mentorapp.commands import (
     budget_commands,
+    calendar_commands,
+    checkin_commands,
     database_commands,
+    gathering_commands,
     import_commands,
     interview_commands,
     match_commands,
     people_commands,
     plan_commands,
+    reminder_commands,
+    running_commands,
     safety_commands,
     status_commands,
     timeline_commands,
@@ -31,6 +36,11 @@ MODULES = [
     plan_commands,
     timeline_commands,
     budget_commands,
+    running_commands,
+    checkin_commands,
+    gathering_commands,
+    calendar_commands,
+    reminder_commands,
     safety_commands,
 ]
 

@@ -145,6 +145,15 @@ COLUMN_RULES: dict[tuple[str, str], Check] = {
     ("interview", "state"): one_of(("booked", "held", "cancelled")),
     ("interview", "decision"): one_of(("", "accepted", "waitlisted", "declined")),
     ("interviewanswer", "score"): between(1, 5),
+    # The running period as running/ writes it.
+    ("plannedmeeting", "state"): one_of(("planned", "held", "moved", "cancelled")),
+    ("plannedmeeting", "minutes"): between(1, 600),
+    ("plannedmeeting", "mode"): one_of(("", "in_person", "digital")),
+    ("plannedmeeting", "sequence"): between(0),
+    ("programme", "health_rules"): json_object,
+    ("gathering", "minutes"): between(5, 1440),
+    ("gathering", "sequence"): between(0),
+    ("remindernote", "way"): one_of(("mail", "copy", "csv")),
 }
 
 

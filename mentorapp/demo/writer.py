@@ -21,6 +21,7 @@ from mentorapp.demo.data import Name, demo_data
 from mentorapp.demo.history import DemoRound, add_checklist, add_histories, history
 from mentorapp.demo.interviews import add_interviews
 from mentorapp.demo.plan import add_plan
+from mentorapp.demo.running import add_running
 from mentorapp.demo.timeline import add_timeline
 from mentorapp.domain.dates import add_months
 from mentorapp.domain.enums import EnrolmentStatus, Role
@@ -77,6 +78,8 @@ def write_demo(database: Database, today: date | None = None) -> None:
             default_language="sv",
             meetings_per_round=4,
             months_per_round=4,
+            # Fixed, so the demo's rows are the same every time (a real file gets a random one).
+            calendar_id="d3e0c0de5eed4a11b0a5f00d2027ca11",
         )
         session.add(programme)
         session.flush()
@@ -95,6 +98,7 @@ def write_demo(database: Database, today: date | None = None) -> None:
         add_plan(session, programme.id, rounds, today)
         add_interviews(session, programme.id, rounds, today)
         add_budget(session, programme.id, rounds, today)
+        add_running(session, rounds, today)
 
 
 def _season_name(start: date) -> str:

@@ -63,7 +63,7 @@ class WorkbookService:
                 select(MatchGroup, Person)
                 .join(Enrolment, col(Enrolment.id) == MatchGroup.mentor_enrolment_id)
                 .join(Person, col(Person.id) == Enrolment.person_id)
-                .where(MatchGroup.cohort_id == cohort_id)
+                .where(MatchGroup.cohort_id == cohort_id, col(MatchGroup.ended_on).is_(None))
             ).all()
             group_ids = [group.id for group, _person in mentors]
             adepts = session.exec(
@@ -81,7 +81,8 @@ class WorkbookService:
             adepts_of.setdefault(group_id, []).append(person)
         dates_of: dict[int, dict[int, date]] = {}
         for meeting in meetings:
-            dates_of.setdefault(meeting.group_id, {})[meeting.number] = meeting.planned_on
+            if meeting.planned_on is not None and meeting.state != "cancelled":
+                dates_of.setdefault(meeting.group_id, {})[meeting.number] = meeting.planned_on
 
         def order(person: Person) -> tuple:
             return sort_key(person.last_name, language), sort_key(person.first_name, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import DateTime, UniqueConstraint
@@ -24,6 +25,11 @@ class Programme(SQLModel, table=True):
     # The organisation's logo for printed workbooks (PNG or JPEG bytes), kept in the file so
     # that a backup carries it.
     logo: bytes | None = None
+    # The pair health thresholds as JSON ("" = the defaults of running/health.py).
+    health_rules: str = ""
+    # Part of every exported calendar event's UID, so that re-importing a calendar updates
+    # its events instead of adding copies; kept in the file, so a restored backup keeps it.
+    calendar_id: str = Field(default_factory=lambda: uuid.uuid4().hex)
 
 
 class Cohort(SQLModel, table=True):
@@ -161,6 +167,12 @@ class MatchGroup(SQLModel, table=True):
     accepted_on: date | None = None
     # When its workbook was last printed or saved as PDF (the overview counts them).
     workbook_printed_on: date | None = None
+    # A group ended before the round's end: when and why (its adepts are then free to be
+    # matched again, and its members are kept in FormerMember).
+    ended_on: date | None = None
+    end_reason: str = ""
+    # When the coordinator last got in touch about a stalled group (health stays quiet a while).
+    contacted_on: date | None = None
 
 
 class GroupMember(SQLModel, table=True):
@@ -188,14 +200,85 @@ class PairRule(SQLModel, table=True):
 
 
 class PlannedMeeting(SQLModel, table=True):
-    """When a group plans to hold meeting ``number`` (1–n); printed on the workbook's pages."""
+    """Pair meeting ``number`` (1–n) of a group: when it is planned (printed on the workbook's
+    pages) and, once it happened or not, what the coordinator recorded.
+
+    ``sequence`` counts the changes, for the SEQUENCE of its calendar event.
+    """
 
     __table_args__ = (UniqueConstraint("group_id", "number"),)
 
     id: int | None = Field(default=None, primary_key=True)
     group_id: int = Field(foreign_key="matchgroup.id", ondelete="CASCADE", index=True)
     number: int
-    planned_on: date
+    planned_on: date | None = None
+    state: str = "planned"  # "planned" | "held" | "moved" | "cancelled"
+    held_on: date | None = None
+    minutes: int | None = None
+    mode: str = ""  # "" | "in_person" | "digital"
+    note: str = ""
+    sequence: int = 0
+
+
+class FormerMember(SQLModel, table=True):
+    """An adept who was in a group that ended early; kept for the person's history."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="matchgroup.id", ondelete="CASCADE", index=True)
+    adept_enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    left_on: date
+
+
+class Gathering(SQLModel, table=True):
+    """A joint gathering of a round (a network meeting, a workshop), with its guests."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    title: str
+    # The local wall-clock time, as for interviews; a gathering without a time is all-day.
+    starts_at: datetime = Field(sa_type=DateTime())
+    all_day: bool = False
+    minutes: int = 120
+    place: str = ""  # an address, a room or a meeting link
+    description: str = ""
+    cancelled: bool = False
+    sequence: int = 0
+
+
+class GatheringGuest(SQLModel, table=True):
+    """A participant invited to a gathering, or who came to it (or both)."""
+
+    __table_args__ = (UniqueConstraint("gathering_id", "enrolment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    gathering_id: int = Field(foreign_key="gathering.id", ondelete="CASCADE", index=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    invited: bool = False
+    attended: bool = False
+
+
+class ReminderTemplate(SQLModel, table=True):
+    """The coordinator's own wording of a reminder (the built-in ones live in resources/)."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "key", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    key: str
+    language: str
+    subject: str = ""
+    body: str = ""
+
+
+class ReminderNote(SQLModel, table=True):
+    """That a reminder was drafted for a person (Mentorapp never sends it): what and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    drafted_on: date
+    template: str  # the reminder's key, e.g. "needs_check_in"
+    way: str  # "mail" (mailto link) | "copy" (addresses copied) | "csv" (mail merge file)
+    subject: str = ""
 
 
 class ProgrammePlan(SQLModel, table=True):

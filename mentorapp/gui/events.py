@@ -23,6 +23,9 @@ class AppEvents(QObject):
     participants_changed = Signal(object)  # round id, or None: people of several rounds
     pair_rules_changed = Signal(int)  # round id: a pair locked, moved or ruled out
     groups_changed = Signal(int)  # round id: its accepted groups or their meeting dates
+    meetings_changed = Signal(int)  # round id: a pair meeting recorded, a group contacted or ended
+    gatherings_changed = Signal(int)  # round id: its joint gatherings, guests or attendance
+    reminders_changed = Signal(int)  # round id: a reminder drafted (people's history notes)
     timeline_changed = Signal(int)  # round id: its milestones, or the items' due date rules
     settings_changed = Signal()  # the user's preferences, but for the language
     language_changed = Signal(str)

@@ -44,6 +44,7 @@ class _Round:
     rules: dict[tuple[int, int], str]
     fixed: dict[int, int]  # adept → mentor, from accepted groups
     group_ids: dict[int, int]  # mentor → accepted group id
+    ended: frozenset[int] = frozenset()  # mentors whose group ended early
 
     def pairs(self, rule: str) -> set[tuple[int, int]]:
         return {pair for pair, value in self.rules.items() if value == rule}
@@ -83,7 +84,9 @@ class MatchingService:
         rows = round_.rows.values()
         accepted = any(r.status in ACCEPTED_STATUSES for r in rows)
         statuses = ACCEPTED_STATUSES if accepted else APPLICANT_STATUSES
-        pool = [r for r in rows if r.status in statuses]
+        pool = [
+            r for r in rows if r.status in statuses and r.enrolment_id not in round_.ended
+        ]
         in_groups = sorted({*round_.fixed, *round_.fixed.values()})
         return build_proposal(
             adepts=[Candidate.from_row(r) for r in pool if r.role == Role.ADEPT],
@@ -228,6 +231,7 @@ class MatchingService:
                 raise ValidationError(N_("That round no longer exists."))
             rules = store.read_rules(session, cohort_id)
             accepted = store.accepted_pairs(session, cohort_id)
+            ended = store.ended_mentors(session, cohort_id)
         rows = {r.enrolment_id: r for r in self._participants.rows(cohort_id)}
         return _Round(
             programme_id=cohort.programme_id,
@@ -236,6 +240,7 @@ class MatchingService:
             rules=rules,
             fixed={a: m for a, m, _group in accepted if a in rows and m in rows},
             group_ids={m: group for _a, m, group in accepted},
+            ended=frozenset(ended),
         )
 
     def _pair(self, round_: _Round, mentor_id: int, adept_id: int) -> tuple[Candidate, Candidate]:

@@ -67,8 +67,11 @@ def accepted_pairs(session: Session, cohort_id: int) -> list[tuple[int, int, int
 
 
 def accepted_groups(session: Session, cohort_id: int) -> list[tuple[MatchGroup, list[GroupMember]]]:
+    """The round's accepted groups that have not ended early, with their members."""
     query = select(MatchGroup).where(
-        col(MatchGroup.cohort_id) == cohort_id, col(MatchGroup.accepted_on).is_not(None)
+        col(MatchGroup.cohort_id) == cohort_id,
+        col(MatchGroup.accepted_on).is_not(None),
+        col(MatchGroup.ended_on).is_(None),
     )
     records = list(session.scalars(query.order_by(col(MatchGroup.id))))
     ids = [r.id for r in records]
@@ -82,6 +85,14 @@ def _raw_parts(text: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def ended_mentors(session: Session, cohort_id: int) -> set[int]:
+    """Mentors whose group ended early: they take no new adepts in this round."""
+    query = select(col(MatchGroup.mentor_enrolment_id)).where(
+        col(MatchGroup.cohort_id) == cohort_id, col(MatchGroup.ended_on).is_not(None)
+    )
+    return set(session.scalars(query))
 
 
 def accept(session: Session, cohort_id: int, proposal: Proposal, today: date) -> list[int]:

@@ -106,6 +106,12 @@ def _to_row(row: RowMapping) -> ParticipantRow:
     return ParticipantRow(**values)
 
 
+def participant_rows(session: Session, cohort_id: int) -> list[ParticipantRow]:
+    """Everyone who applied to the round, read in an open session (the demo writes in one)."""
+    query = _participant_query().where(col(Enrolment.cohort_id) == cohort_id)
+    return [_to_row(r) for r in session.execute(query).mappings()]
+
+
 class ParticipantService:
     def __init__(self, database: Database) -> None:
         self._db = database

@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from mentorapp.planning.standing import StandingService
     from mentorapp.planning.timeline import TimelineService
     from mentorapp.programme.partners import PartnerService
+    from mentorapp.running.board import RunningService
+    from mentorapp.running.gatherings import GatheringService
     from mentorapp.running.meetings import MeetingService
+    from mentorapp.running.reminders import ReminderService
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,24 @@ class Services:
         from mentorapp.running.meetings import MeetingService
 
         return MeetingService(self.database)
+
+    @cached_property
+    def running(self) -> RunningService:
+        from mentorapp.running.board import RunningService
+
+        return RunningService(self.database)
+
+    @cached_property
+    def gatherings(self) -> GatheringService:
+        from mentorapp.running.gatherings import GatheringService
+
+        return GatheringService(self.database)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from mentorapp.running.reminders import ReminderService
+
+        return ReminderService(self.database)
 
     @cached_property
     def timeline(self) -> TimelineService:

@@ -1,0 +1,10 @@
+"""Joint gatherings (being written in this change)."""
+
+from __future__ import annotations
+
+from mentorapp.db import Database
+
+
+class GatheringService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
