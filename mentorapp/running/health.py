@@ -196,17 +196,19 @@ def assess(facts: GroupFacts, today: date, rules: HealthRules) -> Assessment:
         return verdict(
             Health.ON_TRACK, N_("Meeting {number} has no date yet."), number=next_due.number
         )
+    late = next_due.due < today
     if last is None:
-        return verdict(
-            Health.ON_TRACK, N_("Meeting {number} is due by {date}."), number=next_due.number,
-            date=next_due.due,
+        template = (
+            N_("Meeting {number} was due by {date}.") if late
+            else N_("Meeting {number} is due by {date}.")
         )
+        return verdict(Health.ON_TRACK, template, number=next_due.number, date=next_due.due)
+    template = (
+        N_("Last met on {last}; meeting {number} was due by {date}.") if late
+        else N_("Last met on {last}; meeting {number} is due by {date}.")
+    )
     return verdict(
-        Health.ON_TRACK,
-        N_("Last met on {last}; meeting {number} is due by {date}."),
-        last=last,
-        number=next_due.number,
-        date=next_due.due,
+        Health.ON_TRACK, template, last=last, number=next_due.number, date=next_due.due
     )
 
 

@@ -22,7 +22,7 @@ from mentorapp.domain.models import (
     Programme,
 )
 from mentorapp.errors import ValidationError
-from mentorapp.i18n import N_, current_language
+from mentorapp.i18n import N_, current_language, format_date
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import name_order
 from mentorapp.planning.timeline import TimelineService
@@ -60,7 +60,7 @@ class MeetingService:
             return {row.number: row.planned_on for row in rows if row.planned_on is not None}
 
     def set_dates(self, group_id: int, dates: dict[int, date | None]) -> None:
-        """Set the group's planned dates; a meeting set to None has no date yet.
+        """Replace the group's planned dates; a meeting set to None or left out has no date.
 
         What was recorded about a meeting (held, cancelled, a note) stays.
         """
@@ -72,7 +72,7 @@ class MeetingService:
             )
         with self._db.transaction() as session:
             rows = _rows(session, group_id)
-            for number, day in dates.items():
+            for number, day in {**dict.fromkeys(rows), **dates}.items():
                 row = rows.get(number)
                 if row is None:
                     if day is not None:
@@ -235,7 +235,7 @@ def _check(record: MeetingRecord, number: int, meetings: int, cohort: Cohort) ->
             raise ValidationError(
                 N_("The meeting cannot have been held on {date}: that day has not come yet."),
                 "held_on",
-                date=record.held_on,
+                date=format_date(record.held_on),
             )
     if record.minutes is not None and not 1 <= record.minutes <= LONGEST_MEETING:
         raise ValidationError(
@@ -254,5 +254,5 @@ def _check(record: MeetingRecord, number: int, meetings: int, cohort: Cohort) ->
             raise ValidationError(
                 N_("{date} is more than a year from the round; check the year."),
                 field,
-                date=day,
+                date=format_date(day),
             )

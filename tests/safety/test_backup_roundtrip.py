@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,12 +18,16 @@ from mentorapp.db.migrate import head_revision
 from mentorapp.domain.models import (
     ChecklistEntry,
     Enrolment,
+    Gathering,
+    GatheringGuest,
     GroupMember,
     MatchGroup,
     Organisation,
     PairRule,
     PlannedMeeting,
     Programme,
+    ReminderNote,
+    ReminderTemplate,
 )
 from mentorapp.workspace.services import Services
 
@@ -32,7 +36,8 @@ TRICKY = 'Ärende: "Łukasz" sa; ja, nej\r\nrad två\n  blanksteg  =SUMMA(A1) �
 
 
 def add_tricky_rows(services: Services) -> None:
-    """Rows the demo lacks: groups, pair rules, meetings, a logo, NULL beside "" and odd text."""
+    """Rows the demo lacks: a group of the finished round, pair rules, a logo, a gathering,
+    reminder wording and notes, NULL beside "" and odd text."""
     with services.database.transaction() as session:
         programme = session.exec(select(Programme)).one()
         programme.logo = LOGO
@@ -66,6 +71,31 @@ def add_tricky_rows(services: Services) -> None:
         first.own_text, first.note = "", TRICKY
         session.add(first)
         session.add(Organisation(programme_id=programme.id, name=TRICKY, note=""))
+        gathering = Gathering(
+            cohort_id=mentor.cohort_id,
+            title=TRICKY,
+            starts_at=datetime(2027, 3, 4, 17, 30),
+            place="",
+            description=TRICKY,
+            sequence=2,
+        )
+        session.add(gathering)
+        session.flush()
+        guest = GatheringGuest(gathering_id=gathering.id, enrolment_id=mates[0].id, attended=True)
+        session.add(guest)
+        session.add(
+            ReminderTemplate(
+                programme_id=programme.id, key="needs_check_in", language="sv", body=TRICKY
+            )
+        )
+        session.add(
+            ReminderNote(
+                enrolment_id=mates[0].id,
+                drafted_on=date(2027, 3, 1),
+                template="gathering",
+                way="csv",
+            )
+        )
 
 
 def csv_files(path: Path) -> dict[str, bytes]:

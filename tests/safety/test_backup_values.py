@@ -48,12 +48,18 @@ CASES = {
     "pair rule": ("pairrule", "rule", '"maybe"', None),
     "meeting zero": ("plannedmeeting", "number", "0", None),
     "meeting 13": ("plannedmeeting", "number", "13", None),
+    "meeting state": ("plannedmeeting", "state", '"flown"', None),
+    "meeting mode": ("plannedmeeting", "mode", '"by bike"', None),
+    "meeting minutes": ("plannedmeeting", "minutes", "0", None),
+    "health rules not JSON": ("programme", "health_rules", '"[1"', None),
+    "gathering minutes": ("gathering", "minutes", "0", None),
+    "reminder way": ("remindernote", "way", '"fax"', None),
 }
 
 
 @pytest.fixture
 def backup(demo: Services, tmp_path: Path) -> Path:
-    add_tricky_rows(demo)  # groups, members, pair rules and meetings: the demo has none
+    add_tricky_rows(demo)  # every table gets rows: pair rules, gatherings, reminders …
     path = tmp_path / "backup.zip"
     export_backup(demo.database, path, ";")
     return path
@@ -83,7 +89,8 @@ def test_an_untouched_backup_with_every_table_passes_the_rules(
         report = restore_backup(target.database, backup)
     finally:
         target.close()
-    assert report.rows["matchgroup"] == 1 and report.rows["plannedmeeting"] == 1
+    assert report.rows["matchgroup"] == 21  # the demo's 20 and the tricky one
+    assert report.rows["gathering"] >= 1 and report.rows["remindernote"] == 1
 
 
 def test_an_erased_person_passes_the_rules(demo: Services, tmp_path: Path) -> None:

@@ -14,7 +14,12 @@ PACKAGE = Path(__file__).resolve().parents[2] / "mentorapp"
 NETWORK_MODULES = (
     "socket",
     "ssl",
-    "urllib",
+    # urllib.parse only quotes text (the mailto: links of reminders); the rest of urllib
+    # fetches URLs.
+    "urllib.request",
+    "urllib.error",
+    "urllib.response",
+    "urllib.robotparser",
     "http",
     "ftplib",
     "smtplib",
