@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import select
+
 from mentorapp.db import Database
 from mentorapp.domain.enums import EnrolmentStatus, Role
-from mentorapp.domain.models import Cohort, GroupMember, MatchGroup, Programme
+from mentorapp.domain.models import Cohort, GroupMember, MatchGroup, PlannedMeeting, Programme
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, current_language
 from mentorapp.matching import store
@@ -209,6 +211,17 @@ class MatchingService:
             record = session.get(MatchGroup, group_id)
             if record is None:
                 raise ValidationError(N_("This group no longer exists."))
+            recorded = select(PlannedMeeting.id).where(
+                PlannedMeeting.group_id == group_id, PlannedMeeting.state != "planned"
+            )
+            if record.ended_on is not None or session.exec(recorded.limit(1)).first() is not None:
+                raise ValidationError(
+                    N_(
+                        "This group has already met or ended, so its acceptance cannot be "
+                        "undone: its meetings would be lost. End it early on the Running "
+                        "period page instead; its adepts can then be matched again."
+                    )
+                )
             session.delete(record)  # members and planned meetings go with it (ON DELETE CASCADE)
 
     def groups_text(self, cohort_id: int) -> str:

@@ -125,3 +125,14 @@ def test_recording_a_meeting_from_the_cli_clears_the_check_in(demo_file: Path, c
     assert main([*argv, "--number", "3", "--cancelled", "--note", "Sjuk"]) == 0
     assert main([*argv, "--number", "7", "--cancelled"]) == 2
     assert "no meeting 7" in capsys.readouterr().err
+
+
+def test_a_group_that_has_met_cannot_be_dissolved_and_keeps_its_meetings(demo_file: Path) -> None:
+    with Services.opened(demo_file) as services:
+        cohort_id = running_round(services)
+        met = next(g for g in services.running.groups(cohort_id) if g.assessment.last_held)
+        with pytest.raises(ValidationError) as refused:
+            services.matching.dissolve(met.group.id)
+        assert "End it early" in refused.value.user_message()
+        again = {g.group.id: g for g in services.running.groups(cohort_id)}[met.group.id]
+        assert again.group.meetings == met.group.meetings
