@@ -14,20 +14,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.domain.models import (
     BudgetLine,
+    Cohort,
     Enrolment,
+    Gathering,
+    GatheringGuest,
     GroupMember,
     Interview,
     MatchGroup,
     Organisation,
     PlanGoal,
     PlannedMeeting,
+    Programme,
     ProgrammePlan,
 )
 from mentorapp.guide.checklist import ChecklistRow, Scope, StageProgress
@@ -81,6 +85,8 @@ EVIDENCE_REASONS: dict[tuple[str, str], str] = {
     ("matching", "match_reasons"): N_("Accepted matches keep their reasons."),
     ("kickoff", "agreement_template"): N_("The workbooks, with their agreement page, are printed."),
     ("kickoff", "first_meetings_booked"): N_("Every group has its first three meeting dates."),
+    ("running", "meeting_calendar"): N_("Every group has a date for each of its meetings."),
+    ("running", "joint_events"): N_("Two joint gatherings have been held, with attendance."),
 }
 
 
@@ -96,6 +102,7 @@ class RoundCounts:
     groups: int = 0
     workbooks_printed: int = 0
     interviews_booked: int = 0
+    meetings_held: int = 0
 
     @property
     def unmatched_adepts(self) -> int:
@@ -136,6 +143,8 @@ def stage_from_dates(milestones: Mapping[str, date], today: date) -> str | None:
 
 def stage_from_work(counts: RoundCounts) -> str | None:
     """The latest stage the round's work has reached (None: nothing has happened yet)."""
+    if counts.meetings_held:
+        return "running"
     if counts.workbooks_printed:
         return "kickoff"
     if counts.groups:
@@ -262,6 +271,12 @@ def _counts(session: Session, cohort_id: int) -> RoundCounts:
         .join(Enrolment, col(Enrolment.id) == Interview.enrolment_id)
         .where(col(Enrolment.cohort_id) == cohort_id, col(Interview.state) != "cancelled")
     )
+    held = (
+        select(func.count())
+        .select_from(PlannedMeeting)
+        .join(MatchGroup, col(MatchGroup.id) == PlannedMeeting.group_id)
+        .where(groups, col(PlannedMeeting.state) == "held")
+    )
     return RoundCounts(
         applied_adepts=applied[Role.ADEPT.value],
         applied_mentors=applied[Role.MENTOR.value],
@@ -273,6 +288,7 @@ def _counts(session: Session, cohort_id: int) -> RoundCounts:
         ).scalar_one(),
         workbooks_printed=session.execute(printed).scalar_one(),
         interviews_booked=session.execute(interviews).scalar_one(),
+        meetings_held=session.execute(held).scalar_one(),
     )
 
 
@@ -336,7 +352,13 @@ def _round_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
         booked = (
             select(col(PlannedMeeting.group_id))
             .join(MatchGroup, col(MatchGroup.id) == PlannedMeeting.group_id)
-            .where(MatchGroup.cohort_id == cohort_id)
+            .where(
+                MatchGroup.cohort_id == cohort_id,
+                or_(
+                    col(PlannedMeeting.planned_on).is_not(None),
+                    col(PlannedMeeting.held_on).is_not(None),
+                ),
+            )
             .group_by(col(PlannedMeeting.group_id))
             .having(func.count() >= 3)
             .subquery()
@@ -344,6 +366,53 @@ def _round_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
         with_dates = session.execute(select(func.count()).select_from(booked)).scalar_one()
         if with_dates == counts.groups:
             found.add(("kickoff", "first_meetings_booked"))
+        found |= _running_evidence(session, cohort_id)
+    return found
+
+
+def _running_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    cohort = session.get(Cohort, cohort_id)
+    programme = session.get(Programme, cohort.programme_id) if cohort else None
+    if programme is None:
+        return found
+    active = (
+        select(func.count())
+        .select_from(MatchGroup)
+        .where(MatchGroup.cohort_id == cohort_id, col(MatchGroup.ended_on).is_(None))
+    )
+    dated = (
+        select(col(PlannedMeeting.group_id))
+        .join(MatchGroup, col(MatchGroup.id) == PlannedMeeting.group_id)
+        .where(
+            MatchGroup.cohort_id == cohort_id,
+            col(MatchGroup.ended_on).is_(None),
+            or_(
+                col(PlannedMeeting.planned_on).is_not(None),
+                col(PlannedMeeting.held_on).is_not(None),
+                col(PlannedMeeting.state) == "cancelled",
+            ),
+        )
+        .group_by(col(PlannedMeeting.group_id))
+        .having(func.count() >= programme.meetings_per_round)
+        .subquery()
+    )
+    groups = session.execute(active).scalar_one()
+    if groups and session.execute(select(func.count()).select_from(dated)).scalar_one() == groups:
+        found.add(("running", "meeting_calendar"))
+    held = (
+        select(col(Gathering.id))
+        .join(GatheringGuest, col(GatheringGuest.gathering_id) == Gathering.id)
+        .where(
+            Gathering.cohort_id == cohort_id,
+            col(Gathering.cancelled).is_(False),
+            col(GatheringGuest.attended).is_(True),
+        )
+        .distinct()
+        .subquery()
+    )
+    if session.execute(select(func.count()).select_from(held)).scalar_one() >= 2:
+        found.add(("running", "joint_events"))
     return found
 
 

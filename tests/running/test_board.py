@@ -48,7 +48,7 @@ def test_ending_a_group_frees_its_adept_for_a_new_match(demo_file: Path) -> None
         before = services.matching.propose(cohort_id)
         assert all(before.mentor_of(a) == on_track.group.mentor.enrolment_id for a in adepts)
         services.running.end_group(on_track.group.id, "Mentorn har bytt jobb", date.today())
-        ended = next(g for g in services.running.groups(cohort_id) if g.group.id == on_track.group.id)
+        ended = {g.group.id: g for g in services.running.groups(cohort_id)}[on_track.group.id]
         assert ended.health is Health.ENDED and "bytt jobb" in ended.assessment.reason.text
         assert {a.enrolment_id for a in ended.group.adepts} == adepts  # still in its history
         proposal = services.matching.propose(cohort_id)
@@ -136,3 +136,42 @@ def test_a_group_that_has_met_cannot_be_dissolved_and_keeps_its_meetings(demo_fi
         assert "End it early" in refused.value.user_message()
         again = {g.group.id: g for g in services.running.groups(cohort_id)}[met.group.id]
         assert again.group.meetings == met.group.meetings
+
+
+def test_meetings_and_gatherings_show_in_the_round_standing(demo_file: Path) -> None:
+    from datetime import datetime
+
+    from mentorapp.domain.models import Gathering, GatheringGuest
+    from mentorapp.guide.checklist import Scope
+    from mentorapp.planning.standing import evidence_in, stage_from_work
+
+    with Services.opened(demo_file) as services:
+        cohort_id = running_round(services)
+        counts = services.standing.counts(cohort_id)
+        assert counts.meetings_held > 20 and stage_from_work(counts) == "running"
+        scope = Scope(services.programmes.programme().id, cohort_id)
+        group = services.running.groups(cohort_id)[0].group
+        with services.database.transaction() as session:
+            for day in (3, 10):
+                gathering = Gathering(
+                    cohort_id=cohort_id, title="Nätverk", starts_at=datetime(2026, 10, day, 17)
+                )
+                session.add(gathering)
+                session.flush()
+                session.add(
+                    GatheringGuest(
+                        gathering_id=gathering.id,
+                        enrolment_id=group.mentor.enrolment_id,
+                        attended=True,
+                    )
+                )
+        with services.database.reading() as session:
+            found = evidence_in(session, scope)
+        assert ("running", "joint_events") in found
+        assert ("running", "meeting_calendar") not in found  # not every group has every date
+        for item in services.running.groups(cohort_id):
+            meetings = item.group.meetings
+            dates = {m.number: m.planned_on or m.held_on or date.today() for m in meetings}
+            services.meetings.set_dates(item.group.id, dict(sorted(dates.items())))
+        with services.database.reading() as session:
+            assert ("running", "meeting_calendar") in evidence_in(session, scope)
