@@ -106,6 +106,27 @@ def _workbook(state: dict) -> str:
     return f"{files[0].name} ({size // 1024} KB)"
 
 
+def _calendar(state: dict) -> str:
+    """The round's calendar: icalendar and the Europe/Stockholm zone data are in the bundle."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar
+
+    from mentorapp.dataio.calendar_ics import export_calendar
+
+    window = state["window"]
+    services = window.context.services
+    schedule = services.meetings.schedule(window.context.cohort.id)
+    path = state["folder"] / "round.ics"
+    written = export_calendar(services.database, schedule, path)
+    parsed = Calendar.from_ical(path.read_bytes())
+    assert written.events > 0 and len(parsed.events) == written.events, "no events written"
+    summer = ZoneInfo("Europe/Stockholm").utcoffset(datetime(2027, 7, 1, 12))
+    assert summer == timedelta(hours=2), f"the zone data is wrong or missing ({summer})"
+    return f"{written.events} events, {path.stat().st_size // 1024} KB"
+
+
 def _log(_state: dict) -> str:
     """Where the diagnosis log is, for a user asked to send it; none is no failure."""
     from mentorapp.paths import user_log_dir
@@ -121,6 +142,7 @@ CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("fonts", _fonts),
     ("main window", _window),
     ("workbook", _workbook),
+    ("calendar", _calendar),
     ("log file", _log),
 ]
 
