@@ -39,7 +39,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("selection", StageScope.COHORT, N_("Selection and interviews"), "selection"),
     Stage("matching", StageScope.COHORT, N_("Matching"), "matching"),
     Stage("kickoff", StageScope.COHORT, N_("Training and kick-off"), "workbooks"),
-    Stage("running", StageScope.COHORT, N_("Running period")),
+    Stage("running", StageScope.COHORT, N_("Running period"), "running"),
     Stage("followup", StageScope.COHORT, N_("Follow-up")),
     Stage("closing", StageScope.COHORT, N_("Closing")),
     Stage("evaluation", StageScope.COHORT, N_("Evaluation and impact")),

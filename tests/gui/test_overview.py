@@ -146,3 +146,32 @@ def test_the_checklist_shows_what_the_file_shows_done(
         model.data(model.index(n, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
         for n in others
     )
+
+
+def test_the_overview_counts_the_pairs_health(open_window) -> None:
+    """The demo's running round has accepted groups: the overview says how they are doing,
+    and follows a change made on the Running page; a round without groups says nothing."""
+    window = open_window(None, demo=True)
+    page = _overview(window)
+    services, cohort_id = window.context.services, window.context.cohort.id
+    counts = services.running.counts(cohort_id)
+    check_in = counts["needs_check_in"]
+    need = "needs" if check_in == 1 else "need"
+    expected = (
+        f"Pairs: {counts['on_track']} on track, {check_in} {need} a check-in, "
+        f"{counts['not_started']} not started, {counts['ended']} ended"
+    )
+    assert expected in page.round_counts.text().splitlines()
+
+    group = next(g for g in services.running.groups(cohort_id) if g.health == "needs_check_in")
+    services.running.mark_contacted(group.group.id, date.today())
+    window.context.events.meetings_changed.emit(cohort_id)
+    assert f"Pairs: {counts['on_track'] + 1} on track" in page.round_counts.text()
+
+
+def test_a_round_without_groups_shows_no_pair_counts(
+    open_window, db_path, services, programme, open_round
+) -> None:
+    window = open_window(db_path)
+    page = _overview(window)
+    assert page.round_counts.isVisibleTo(page) and "Pairs:" not in page.round_counts.text()

@@ -70,6 +70,7 @@ class OverviewPage(Page):
             events.settings_changed,
             events.timeline_changed,
             events.groups_changed,
+            events.meetings_changed,
             events.programme_changed,
         ):
             signal.connect(self.on_change)
@@ -317,7 +318,17 @@ class OverviewPage(Page):
                 printed=counts.workbooks_printed, groups=counts.groups
             ),
         ]
+        cohort = self.context.cohort
+        if counts.groups and cohort is not None and cohort.id is not None:
+            lines.append(self._pair_health(cohort.id))
         self.round_counts.setText("\n".join(lines))
+
+    def _pair_health(self, cohort_id: int) -> str:
+        """How the round's pairs are doing ("Pairs: 14 on track, 4 need a check-in, …")."""
+        from mentorapp.gui.models.running_model import health_counts_text
+
+        counts = self.context.services.running.counts(cohort_id)
+        return _("Pairs: {counts}").format(counts=health_counts_text(counts, ", "))
 
     def _show_timeline(self, milestones: list[Milestone], today: date) -> None:
         from mentorapp.planning.layout import timeline_layout
