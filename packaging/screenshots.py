@@ -67,6 +67,8 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
         ("resources", 0, "timeline"),
         ("resources", 1, "budget"),
         ("selection", 1, "interviews"),
+        ("running", 0, "running"),
+        ("running", 1, "gatherings"),
     ):
         window.show_stage(stage_key)
         page = window.pages[stage_key]
@@ -75,9 +77,24 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
         view = getattr(tool, "view", None)
         if name == "interviews" and view is not None and view.model().rowCount():
             view.setCurrentIndex(view.model().index(0, 0))
+        if name == "running" and view is not None and view.model().rowCount() > 1:
+            view.setCurrentIndex(view.model().index(1, 0))  # a group that has met once
+        if name == "gatherings" and view is not None and view.model().rowCount():
+            view.selectRow(0)  # the gathering that was held, with its attendance
         app.processEvents()
         window.grab().save(str(DOCS / f"{name}-{language}.png"))
     _plan_pages(window, language, folder)
+
+    from mentorapp.gui.dialogs.reminder_dialog import ReminderDialog
+
+    reminder = ReminderDialog(window.context, window.context.cohort.id, "needs_check_in", window)
+    reminder.resize(900, 700)
+    reminder.show()
+    for _ in range(20):  # the preview is written after a short pause
+        app.processEvents()
+        time.sleep(0.05)
+    reminder.grab().save(str(DOCS / f"reminder-{language}.png"))
+    reminder.close()
 
     from mentorapp.db.opening import WritableFile
     from mentorapp.gui.dialogs.backups_dialog import BackupsDialog
@@ -153,6 +170,8 @@ def shoot_dark(app: QApplication, language: str) -> None:
         ("resources", "budget", 1),
         ("idea", "plan", 0),
         ("selection", "interviews", 1),
+        ("running", "running", 0),
+        ("running", "gatherings", 1),
     )
     for stage, name, tab in pages:
         if stage is not None:

@@ -61,3 +61,15 @@ def demo_round_names() -> tuple[str, str]:
         names = [c.name for c in services.programmes.cohorts(programme.id)]
     finished, running = names[0], names[-1]
     return finished, running
+
+
+def forget_the_demo_groups(path: Path) -> None:
+    """The demo as it was before its running round was matched: no accepted groups, for the
+    tests of matching itself (the demo's groups have met, so they cannot be dissolved)."""
+    from sqlmodel import delete
+
+    from mentorapp.domain.models import MatchGroup
+    from mentorapp.workspace.services import Services
+
+    with Services.opened(path) as services, services.database.transaction() as session:
+        session.exec(delete(MatchGroup))  # members, meetings and former members go with them

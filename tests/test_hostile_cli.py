@@ -44,6 +44,11 @@ def place(tmp_path: Path, capsys) -> dict[str, Path]:
         encoding="utf-8",
     )
     (tmp_path / "bad.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    (tmp_path / "mixed.csv").write_bytes(  # check-ins: UTF-8 with a Windows-1252 row
+        "E-post,Träff,Datum,Kommentar\n".encode()
+        + "kerstin.hedlund@example.org,1,2026-10-02,Café på lunchen\n".encode()
+        + "ahmad.wardak@example.com,1,2026-10-02,Trevligt möte\n".encode("cp1252")
+    )
     assert main(["--db", str(demo), "export", "--out", str(tmp_path / "good.zip")]) == 0
     capsys.readouterr()
     return {
@@ -59,6 +64,7 @@ def place(tmp_path: Path, capsys) -> dict[str, Path]:
         "garbage": tmp_path / "garbage.csv",
         "huge": tmp_path / "huge.csv",
         "bad-zip": tmp_path / "bad.zip",
+        "mixed": tmp_path / "mixed.csv",
         "good-zip": tmp_path / "good.zip",
         "tmp": tmp_path,
         "finished": Path(finished),  # the demo's rounds are named from today's date
@@ -71,6 +77,19 @@ HOSTILE: dict[str, list[list[str]]] = {
     "new": [["--programme", "x"], ["--organisation", "  ", "--programme", ""]],
     "demo-data": [[]],
     "info": [["--json"]],
+    "import-checkins": [
+        ["{missing}", "--cohort", "{running}"],
+        ["{dir}", "--cohort", "{running}"],
+        ["{garbage}", "--cohort", "{running}"],
+        ["{bad-zip}", "--cohort", "{running}", "--json"],
+        ["{good-zip}", "--cohort", "{running}", "--replace"],
+        ["/dev/zero", "--cohort", "{running}"],  # endless: refused by its size
+        ["{mixed}", "--cohort", "{running}", "--dry-run"],
+        ["{mixed}", "--cohort", "{running}", "--json"],
+        ["{huge}", "--cohort", "{running}"],  # an applications file: no check-in columns
+        ["{huge}", "--cohort", "No such round", "--dry-run", "--json"],
+        ["{huge}", "--cohort", "x" * 5000],
+    ],
     "import": [
         ["{missing}", "--role", "adept", "--cohort", "V"],
         ["{dir}", "--role", "adept", "--cohort", "V"],
@@ -129,12 +148,53 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["--cohort", "{running}", "--to", "accepted", "", "'; DROP TABLE person", "--json"],
         ["--cohort", "x" * 5000, "--to", "withdrawn", "--reason", "x" * 5000, "a@b.se"],
     ],
+    "meetings": [
+        ["--cohort", "No such round", "--json"],
+        ["--cohort", "x" * 5000],
+        ["--cohort", "'; DROP TABLE plannedmeeting", "--json"],
+        ["--cohort", "{running}", "--json"],
+    ],
+    "meeting": [
+        ["--cohort", "No such round", "--mentor", "a@b.se", "--number", "1", "--cancelled"],
+        [
+            *("--cohort", "{running}", "--mentor", "nobody@x.se"),
+            *("--number", "1", "--held", "2026-01-01"),
+        ],
+        ["--mentor", "'; DROP TABLE matchgroup", "--number", "0", "--held", "2026-13-45"],
+        ["--mentor", "a@b.se", "--number", "99999999999999999999", "--cancelled"],
+        ["--mentor", "a@b.se", "--number", "-1", "--moved", "1999-01-01"],
+        ["--mentor", "a@b.se", "--number", "1", "--cancelled", "--minutes", "-5"],
+        ["--mentor", "a@b.se", "--number", "1", "--planned", "--on", "x" * 5000],
+    ],
+    "reminders": [
+        ["--cohort", "No such round", "--who", "not_started", "--out", "{tmp}/r.csv"],
+        ["--cohort", "{running}", "--who", "everyone", "--out", "{tmp}/r.csv"],
+        ["--cohort", "{running}", "--who", "gathering:99999999999999999999", "--mailto"],
+        ["--cohort", "{running}", "--who", "gathering:'; DROP TABLE gathering", "--mailto"],
+        ["--cohort", "{running}", "--who", "not_started", "--out", "{out-missing}"],
+        ["--cohort", "{running}", "--who", "not_started", "--out", "{dir}"],
+        ["--cohort", "{running}", "--who", "not_started", "--out", "{exists}"],
+        ["--cohort", "{running}", "--who", "not_started", "--out", "/dev/full", "--force"],
+        ["--cohort", "x" * 5000, "--who", "x" * 5000, "--mailto", "--lang", "sv"],
+    ],
     "timeline": [
         ["--cohort", "No such round"],
         ["--cohort", "x" * 5000, "--json"],
         ["--cohort", "'; DROP TABLE cohort", "--json"],
         ["--cohort", "{running}", "--json"],
         [],
+    ],
+    "calendar": [
+        ["--cohort", "No such round", "--out", "{tmp}/round.ics"],
+        ["--cohort", "{running}", "--mentor", "nobody@example.org", "--out", "{tmp}/pair.ics"],
+        ["--cohort", "{running}", "--mentor", "", "--out", "{tmp}/pair.ics", "--json"],
+        ["--mentor", "'; DROP TABLE matchgroup", "--out", "{tmp}/pair.ics", "--lang", "en"],
+        ["--cohort", "x" * 5000, "--out", "{tmp}/round.ics", "--json"],
+        ["--cohort", "{running}", "--out", "{out-missing}"],
+        ["--cohort", "{running}", "--out", "{dir}"],
+        ["--cohort", "{running}", "--out", "{exists}"],
+        ["--out", "{demo}", "--force"],
+        ["--out", "/dev/full", "--force"],
     ],
     "plan": [
         ["--out", "{out-missing}"],
@@ -181,6 +241,31 @@ HOSTILE: dict[str, list[list[str]]] = {
         ],
         ["--cohort", "{running}", "--at", "2027-02-03 13:30", "omar.al-khatib@example.com"],
         ["--cohort", "{running}", "--at", "2027-02-03 13:30", "--json", "'; DROP TABLE person"],
+    ],
+    "gathering": [
+        ["add", "--cohort", "No such round", "--title", "Fika", "--date", "2027-02-03"],
+        ["add", "--cohort", "{running}", "--title", "Fika", "--date", "2027-02-30"],
+        ["add", "--cohort", "{running}", "--title", "Fika", "--date", "9999-12-31", "--json"],
+        ["add", "--cohort", "{running}", "--title", "Fika", "--date", "x", "--time", "25:61"],
+        ["add", "--cohort", "{running}", "--title", "x" * 5000, "--date", "2027-02-03"],
+        ["add", "--cohort", "{running}", "--title", "  ", "--date", "2027-02-03"],
+        ["add", "--cohort", "{running}", "--from-template", "'; DROP", "--date", "2027-02-03"],
+        [
+            *("add", "--cohort", "{running}", "--title", "Fika", "--date", "2027-02-03"),
+            *("--minutes", "99999999999999999999", "--invite", "all"),
+        ],
+        ["list", "--cohort", "No such round", "--json"],
+        ["list", "--cohort", "x" * 5000],
+        ["attend", "--id", "1", "--email", "nobody@example.org"],
+        ["attend", "--id", "1", "--email", "kaveh.jafari@example.com", "--email", ""],
+        ["attend", "--id", "99999999999999999999", "--email", "a@b.se", "--absent"],
+        ["attend", "--id", "0", "--email", "'; DROP TABLE gatheringguest", "--json"],
+        ["attendance-list", "--id", "1", "--out", "{out-missing}"],
+        ["attendance-list", "--id", "1", "--out", "{dir}"],
+        ["attendance-list", "--id", "1", "--out", "{exists}"],
+        ["attendance-list", "--id", "1", "--out", "{demo}", "--force"],
+        ["attendance-list", "--id", "1", "--out", "/dev/full", "--force", "--lang", "sv"],
+        ["attendance-list", "--id", "99999999999999999999", "--out", "{tmp}/list.pdf"],
     ],
 }
 DATABASES = ["demo", "missing", "no-folder", "url", "dir", "foreign", "empty"]

@@ -22,6 +22,7 @@ from mentorapp.people.participants import participant_rows
 
 SEED = 2713
 MEETINGS = 4
+ENDED_DAYS_AGO = 18
 MEETING_NOTES = (
     "Gick igenom cv:t och två annonser.",
     "Pratade om nätverk och vilka på arbetsplatsen som är bra att känna.",
@@ -57,7 +58,7 @@ def add_running(session: Session, rounds: list[DemoRound], today: date) -> None:
         if fate == "contacted":
             group.contacted_on = today - timedelta(days=4)
         if fate == "ended":
-            _end(session, group, today - timedelta(days=18))
+            _end(session, group, today - timedelta(days=ENDED_DAYS_AGO))
         group.workbook_printed_on = kickoff - timedelta(days=2)
         session.add(group)
 
@@ -84,6 +85,8 @@ def _add_meetings(
         held_day = planned + timedelta(days=rng.randint(-3, 4))
         due_to_be_held = held_day <= today - timedelta(days=2)
         held = due_to_be_held and _holds(fate, number)
+        if fate == "ended" and held_day >= today - timedelta(days=ENDED_DAYS_AGO):
+            held = False  # nothing after the group ended
         if held:
             meeting.state = "held"
             meeting.held_on = held_day

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from mentorapp.db.engine import Database
 from mentorapp.demo.budget import add_budget
 from mentorapp.demo.data import Name, demo_data
+from mentorapp.demo.gatherings import add_gatherings
 from mentorapp.demo.history import DemoRound, add_checklist, add_histories, history
 from mentorapp.demo.interviews import add_interviews
 from mentorapp.demo.plan import add_plan
@@ -99,6 +100,7 @@ def write_demo(database: Database, today: date | None = None) -> None:
         add_interviews(session, programme.id, rounds, today)
         add_budget(session, programme.id, rounds, today)
         add_running(session, rounds, today)
+        add_gatherings(session, rounds, today)
 
 
 def _season_name(start: date) -> str:

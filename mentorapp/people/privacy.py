@@ -39,9 +39,12 @@ from mentorapp.domain.models import (
     Cohort,
     EligibilityCheck,
     Enrolment,
+    FormerMember,
     GroupMember,
     MatchGroup,
     Person,
+    PlannedMeeting,
+    ReminderNote,
     StatusChange,
 )
 from mentorapp.errors import ValidationError, move_into_place
@@ -265,8 +268,38 @@ def _anonymise(session: Session, person_id: int) -> int:
     session.execute(delete(EligibilityCheck).where(col(EligibilityCheck.enrolment_id).in_(ids)))
     delete_interviews(session, ids)  # the interviewer's notes and assessments too
     _drop_score_notes(session, ids)
+    _drop_running_notes(session, ids)
     session.flush()
     return len(enrolments)
+
+
+def _drop_running_notes(session: Session, enrolment_ids: list) -> None:
+    """Meeting notes, a group's end reason and reminder subjects may name the person: the
+    free text of every group they led or were in goes; dates and states stay for the counts."""
+    led = core_select(col(MatchGroup.id)).where(
+        col(MatchGroup.mentor_enrolment_id).in_(enrolment_ids)
+    )
+    groups: set[int | None] = set(session.scalars(led))
+    members = core_select(col(GroupMember.group_id)).where(
+        col(GroupMember.adept_enrolment_id).in_(enrolment_ids)
+    )
+    former = core_select(col(FormerMember.group_id)).where(
+        col(FormerMember.adept_enrolment_id).in_(enrolment_ids)
+    )
+    groups |= set(session.scalars(members)) | set(session.scalars(former))
+    meetings = select(PlannedMeeting).where(col(PlannedMeeting.group_id).in_(groups))
+    for meeting in session.exec(meetings):
+        if meeting.note:
+            meeting.note = ""
+            session.add(meeting)
+    for group in session.exec(select(MatchGroup).where(col(MatchGroup.id).in_(groups))):
+        if group.end_reason:
+            group.end_reason = ""
+            session.add(group)
+    notes = select(ReminderNote).where(col(ReminderNote.enrolment_id).in_(enrolment_ids))
+    for note in session.exec(notes):
+        note.subject = ""
+        session.add(note)
 
 
 def _drop_score_notes(session: Session, enrolment_ids: list) -> None:

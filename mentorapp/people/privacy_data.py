@@ -18,6 +18,9 @@ from mentorapp.domain.models import (
     EligibilityCheck,
     EligibilityCriterion,
     Enrolment,
+    FormerMember,
+    Gathering,
+    GatheringGuest,
     GroupMember,
     Interview,
     InterviewAnswer,
@@ -27,6 +30,7 @@ from mentorapp.domain.models import (
     Person,
     PlannedMeeting,
     Programme,
+    ReminderNote,
     StatusChange,
 )
 from mentorapp.i18n import N_, _, current_language, format_date
@@ -100,7 +104,47 @@ def _enrolment(session: Session, enrolment: Enrolment) -> dict[str, Any]:
         "groups": _groups(session, enrolment),
         "pair_rules": _pair_rules(session, enrolment),
         "interviews": _interviews(session, enrolment),
+        "gatherings": _gatherings(session, enrolment),
+        "reminders": _reminders(session, enrolment),
     }
+
+
+def _reminders(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """The reminders drafted for the person (Mentorapp never sent them): when, which, how."""
+    query = (
+        select(ReminderNote)
+        .where(ReminderNote.enrolment_id == enrolment.id)
+        .order_by(col(ReminderNote.drafted_on), col(ReminderNote.id))
+    )
+    return [
+        {
+            "drafted_on": _iso(n.drafted_on),
+            "reminder": n.template,
+            "way": n.way,
+            "subject": n.subject,
+        }
+        for n in session.exec(query)
+    ]
+
+
+def _gatherings(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """The joint gatherings the person was invited to or came to."""
+    query = (
+        select(GatheringGuest, Gathering)
+        .join(Gathering, col(Gathering.id) == GatheringGuest.gathering_id)
+        .where(GatheringGuest.enrolment_id == enrolment.id)
+        .order_by(col(Gathering.starts_at), col(Gathering.id))
+    )
+    return [
+        {
+            "title": gathering.title,
+            "date": gathering.starts_at.date().isoformat(),
+            "cancelled": gathering.cancelled,
+            "invited": guest.invited,
+            "attended": guest.attended,
+        }
+        for guest, gathering in session.exec(query)
+    ]
 
 
 def _interviews(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
@@ -161,7 +205,14 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
         .join(GroupMember, col(GroupMember.group_id) == MatchGroup.id)
         .where(GroupMember.adept_enrolment_id == enrolment.id)
     )
+    former = (
+        select(MatchGroup, FormerMember)
+        .join(FormerMember, col(FormerMember.group_id) == MatchGroup.id)
+        .where(FormerMember.adept_enrolment_id == enrolment.id)
+    )
+    left = {group.id: membership.left_on for group, membership in session.exec(former)}
     groups = [*session.exec(own), *session.exec(member)]
+    groups += [g for g in session.exec(select(MatchGroup).where(col(MatchGroup.id).in_(left)))]
     result = []
     for group in groups:
         members = session.exec(select(GroupMember).where(GroupMember.group_id == group.id))
@@ -171,19 +222,35 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
             .order_by(col(PlannedMeeting.number))
         )
         is_mentor = group.mentor_enrolment_id == enrolment.id
-        result.append(
-            {
-                "as": "mentor" if is_mentor else "adept",
-                "mentor": _name(session, group.mentor_enrolment_id),
-                # A mentor sees their adepts; an adept is not told about the other adepts.
-                "adepts": [_name(session, m.adept_enrolment_id) for m in members]
-                if is_mentor
-                else [],
-                "language": group.language,
-                "accepted_on": _iso(group.accepted_on),
-                "planned_meetings": [_iso(m.planned_on) for m in meetings],
-            }
-        )
+        item = {
+            "as": "mentor" if is_mentor else "adept",
+            "mentor": _name(session, group.mentor_enrolment_id),
+            # A mentor sees their adepts; an adept is not told about the other adepts.
+            "adepts": [_name(session, m.adept_enrolment_id) for m in members] if is_mentor else [],
+            "language": group.language,
+            "accepted_on": _iso(group.accepted_on),
+            "planned_meetings": [],
+            "meetings": [],
+            "contacted_on": _iso(group.contacted_on),
+            "ended_on": _iso(group.ended_on),
+            "end_reason": group.end_reason,
+        }
+        if group.id in left:
+            item["left_on"] = _iso(left[group.id])
+        for meeting in meetings:
+            item["planned_meetings"].append(_iso(meeting.planned_on))
+            item["meetings"].append(
+                {
+                    "number": meeting.number,
+                    "planned_on": _iso(meeting.planned_on),
+                    "state": meeting.state,
+                    "held_on": _iso(meeting.held_on),
+                    "minutes": meeting.minutes,
+                    "mode": meeting.mode,
+                    "note": meeting.note,
+                }
+            )
+        result.append(item)
     return result
 
 
@@ -250,6 +317,14 @@ def as_text(data: dict[str, Any]) -> str:
         )
         interviews = [_interview_line(i, item["role"]) for i in item.get("interviews", [])]
         lines += _list(_("Interviews"), interviews)
+        lines += _list(
+            _("Joint gatherings"), [_gathering_line(g) for g in item.get("gatherings", [])]
+        )
+        reminders = [
+            f"{_date(r['drafted_on'])}: {r['subject'] or r['reminder']}"
+            for r in item.get("reminders", [])
+        ]
+        lines += _list(_("Reminders drafted"), reminders)
     return "\n".join(lines) + "\n"
 
 
@@ -280,6 +355,16 @@ def _group_line(group: dict[str, Any]) -> str:
         text = _("Adept with the mentor {name}").format(name=group["mentor"])
     meetings = ", ".join(_date(day) for day in group["planned_meetings"])
     return text + (" — " + _("meetings: {dates}").format(dates=meetings) if meetings else "")
+
+
+def _gathering_line(gathering: dict[str, Any]) -> str:
+    """A gathering on the extract: when, what, and whether invited and came."""
+    if gathering["attended"]:
+        how = _("came") if gathering["invited"] else _("came without an invitation")
+    else:
+        how = _("invited, did not come")
+    text = f"{_date(gathering['date'])}: {gathering['title']} ({how})"
+    return text + (" — " + _("cancelled") if gathering["cancelled"] else "")
 
 
 def _interview_line(interview: dict[str, Any], role: str) -> str:

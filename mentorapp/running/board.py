@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import FormerMember, GroupMember, MatchGroup, Programme
@@ -118,7 +118,7 @@ class RunningService:
             session.exec(delete(GroupMember).where(col(GroupMember.group_id) == group_id))
 
 
-def _group(session, group_id: int) -> MatchGroup:  # type: ignore[no-untyped-def]
+def _group(session: Session, group_id: int) -> MatchGroup:
     group = session.get(MatchGroup, group_id)
     if group is None or group.accepted_on is None:
         raise ValidationError(N_("This group no longer exists."))

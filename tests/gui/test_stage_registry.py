@@ -36,6 +36,7 @@ EXPECTED_TOOLS = {
     "selection": [("ParticipantsPanel", "Applications"), ("InterviewsPanel", "Interviews")],
     "matching": ("MatchingBoard", "Matching board"),
     "kickoff": ("WorkbooksPanel", "Workbooks"),
+    "running": [("RunningBoard", "Pairs"), ("GatheringsPanel", "Joint gatherings")],
 }
 # Tab texts that are the same word in Swedish.
 SAME_IN_SWEDISH = {"Budget"}

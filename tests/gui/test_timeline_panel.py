@@ -165,7 +165,7 @@ def test_the_panel_on_the_demo_follows_the_language(open_window, qtbot) -> None:
     window.apply_language("sv")
     panel.retranslate_ui()
     assert panel.title() == "Tidsplan"
-    assert panel.milestones.index(panel.milestones.row_of("meeting_2"), 0).data() == "Parmöte 2"
+    assert panel.milestones.index(panel.milestones.row_of("meeting_2"), 0).data() == "Parträff 2"
     assert panel.reset_button.text() == "&Tillbaka till standard"
     assert any(t.label == "okt." for t in panel.view.timeline_layout().ticks)
 

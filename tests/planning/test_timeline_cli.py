@@ -63,7 +63,7 @@ def test_the_table_is_in_the_users_language(made: Path, capsys) -> None:
     assert main(["--lang", "sv", "--db", str(made), "timeline", "--cohort", "Vinter 2027"]) == 0
     out = capsys.readouterr().out
     assert "Tidsplan för Vinter 2027" in out
-    assert "Parmöte 2" in out and "20 jan. 2028" in out and "flyttad för hand" in out
+    assert "Parträff 2" in out and "20 jan. 2028" in out and "flyttad för hand" in out
     assert "Uppföljning: " in out  # stage titles name the items
 
 

@@ -108,7 +108,7 @@ def test_unknown_keys_in_stored_changes_are_ignored() -> None:
 
 @pytest.mark.parametrize(
     ("key", "english", "swedish"),
-    [("meeting_2", "Pair meeting 2", "Parmöte 2"), ("gathering_1", "Joint gathering 1", None)],
+    [("meeting_2", "Pair meeting 2", "Parträff 2"), ("gathering_1", "Joint gathering 1", None)],
 )
 def test_labels_are_translated(key: str, english: str, swedish: str | None) -> None:
     milestone = Milestone(key, date(2027, 3, 1), None, False)

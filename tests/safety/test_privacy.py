@@ -42,6 +42,8 @@ SECRETS = {
     "industry_text": "Bransch-unik-text",
 }
 GOAL, REASON = "Målet-unikt-XY: forska i Kiruna", "Skäl-unikt-QQ"
+# Free text about the pair that may name the person: a meeting note, a group's end reason.
+NOTE, ENDED = "Träffnotis-unik-MN om Zbygniewa", "Slutskäl-unikt-ER"
 
 
 def add_person(services: Services) -> int:
@@ -83,9 +85,12 @@ def add_person(services: Services) -> int:
                     confirmed_on=date(2027, 1, 5),
                 )
             )
+            leading = select(MatchGroup.mentor_enrolment_id)
             mentor = session.exec(
                 select(Enrolment).where(
-                    Enrolment.cohort_id == cohort.id, Enrolment.role == "mentor"
+                    Enrolment.cohort_id == cohort.id,
+                    Enrolment.role == "mentor",
+                    Enrolment.id.not_in(leading),
                 )
             ).first()
             group = MatchGroup(
@@ -107,7 +112,20 @@ def add_person(services: Services) -> int:
             session.add(group)
             session.flush()
             session.add(GroupMember(group_id=group.id, adept_enrolment_id=enrolment.id))
-            session.add(PlannedMeeting(group_id=group.id, number=1, planned_on=cohort.start))
+            session.add(
+                PlannedMeeting(
+                    group_id=group.id,
+                    number=1,
+                    planned_on=cohort.start,
+                    state="held",
+                    held_on=cohort.start,
+                    minutes=90,
+                    note=NOTE,
+                )
+            )
+            if cohort is cohorts[0]:
+                group.ended_on, group.end_reason = cohort.end, ENDED
+                session.add(group)
             other = session.exec(
                 select(Enrolment).where(
                     Enrolment.cohort_id == cohort.id,
@@ -132,7 +150,7 @@ def raw_bytes(db_path: Path) -> bytes:
 
 
 def traces(data: bytes) -> list[str]:
-    found = [v for v in (*SECRETS.values(), GOAL, REASON) if v.encode() in data]
+    found = [v for v in (*SECRETS.values(), GOAL, REASON, NOTE, ENDED) if v.encode() in data]
     return found + [v for v in SECRETS.values() if v.lower().encode() in data.lower()]
 
 
@@ -162,6 +180,8 @@ def test_person_data_holds_everything(demo: Services, person: int) -> None:
     assert confirmation["confirmed_on"] == "2027-01-05" and len(confirmation["criterion"]) > 10
     (group,) = first["groups"]
     assert group["as"] == "adept" and group["mentor"] and group["planned_meetings"]
+    assert group["meetings"][0]["note"] == NOTE and group["meetings"][0]["state"] == "held"
+    assert group["end_reason"] == ENDED and group["ended_on"]
     assert first["pair_rules"][0]["rule"] == "never" and first["pair_rules"][0]["with"]
 
 

@@ -21,6 +21,8 @@ TOOL_MODULES = (
     "mentorapp.gui.widgets.plan_form",
     "mentorapp.gui.widgets.matching_board",
     "mentorapp.gui.widgets.workbooks_panel",
+    "mentorapp.gui.widgets.running_board",
+    "mentorapp.gui.widgets.gatherings_panel",
     "mentorapp.gui.widgets.participants_panel",
     "mentorapp.gui.widgets.interviews_panel",
     "mentorapp.gui.widgets.budget_panel",

@@ -10,7 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QGroupBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from mentorapp.domain.enums import status_label
-from mentorapp.i18n import _, format_date, format_time
+from mentorapp.i18n import N_, _, format_date, format_time, ngettext
 
 CRITERION_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -75,14 +75,32 @@ class HistoryView(QGroupBox):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
-        QVBoxLayout(self).addWidget(self.view)
+        self.attendance = QLabel(objectName="gatheringsAttended")
+        self.attendance.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.attendance)
+        layout.addWidget(self.view)
+        self._attended: int | None = None
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("History"))
         self.view.setAccessibleName(_("History of the application"))
+        self.show_attendance(self._attended)
 
-    def show_steps(self, steps: list, interviews: Sequence = ()) -> None:
-        """Newest first: the status steps and, on their day, the application's interviews."""
+    def show_attendance(self, count: int | None) -> None:
+        """How many of the round's joint gatherings the person came to (None: no line)."""
+        self._attended = count
+        self.attendance.setVisible(count is not None)
+        if count is not None:
+            self.attendance.setText(
+                ngettext("Gatherings attended: {n}", "Gatherings attended: {n}", count).format(
+                    n=count
+                )
+            )
+
+    def show_steps(self, steps: list, interviews: Sequence = (), reminders: Sequence = ()) -> None:
+        """Newest first: the status steps and, on their day, the application's interviews
+        and the reminders drafted for the person."""
         dated = []
         for order, step in enumerate(steps):
             line = f"{format_date(step.changed_on)}: {status_label(step.to_status)}"
@@ -91,6 +109,8 @@ class HistoryView(QGroupBox):
             dated.append((step.changed_on, order, line))
         for order, interview in enumerate(interviews, start=len(dated)):
             dated.append((interview.starts_at.date(), order, interview_line(interview)))
+        for order, note in enumerate(reminders, start=len(dated)):
+            dated.append((note.drafted_on, order, reminder_line(note)))
         dated.sort(key=lambda entry: entry[:2], reverse=True)
         self.model.setStringList([line for _day, _order, line in dated])
 
@@ -108,3 +128,19 @@ def interview_line(interview: Any) -> str:
     if where:
         line += f" — {where}"
     return line
+
+
+_WAYS = {
+    "mail": N_("opened in the mail program"),
+    "copy": N_("addresses copied"),
+    "csv": N_("mail merge file"),
+}
+
+
+def reminder_line(note: Any) -> str:
+    """A reminder drafted for the person (Mentorapp never sends it): when, what and how."""
+    way = _WAYS.get(note.way)
+    line = _("Reminder drafted {date}: {subject}").format(
+        date=format_date(note.drafted_on), subject=note.subject or note.template
+    )
+    return line + (f" ({_(way)})" if way else "")

@@ -71,6 +71,10 @@ class ParticipantsPanel(QWidget):
         # The employers' names, and the criteria each application is confirmed against.
         events.partners_changed.connect(lambda _programme: self._changed_elsewhere(None))
         events.criteria_changed.connect(lambda _programme: self._changed_elsewhere(None))
+        # A reminder drafted shows on the people's history.
+        events.reminders_changed.connect(self._changed_elsewhere)
+        # Attendance at a joint gathering shows on the history too.
+        events.gatherings_changed.connect(self._changed_elsewhere)
         # Undoing an edit made before a restore would write into the restored data.
         events.workspace_changed.connect(self.undo_stack.clear)
 
@@ -326,12 +330,16 @@ class ParticipantsPanel(QWidget):
         if row is None or services is None or programme is None:
             self.confirmations.show_criteria([], {})
             self.history.show_steps([])
+            self.history.show_attendance(None)
             return
         criteria = services.eligibility.criteria(programme.id, row.role, current_language())
         confirmed = services.eligibility.confirmations(row.enrolment_id)
         self.confirmations.show_criteria(criteria, confirmed)
         interviews = services.interviews.for_enrolment(row.enrolment_id)
-        self.history.show_steps(services.pipeline.history(row.enrolment_id), interviews)
+        reminders = services.reminders.notes_for(row.enrolment_id)
+        self.history.show_steps(services.pipeline.history(row.enrolment_id), interviews, reminders)
+        attended = services.gatherings.attendance_counts(row.cohort_id)
+        self.history.show_attendance(attended.get(row.enrolment_id, 0))
 
     def _selection_changed(self, *_args: object) -> None:
         count = len(self._selected_shown())
