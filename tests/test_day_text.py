@@ -44,6 +44,12 @@ def test_days_are_read_as_written(text: str, day: date | None) -> None:
     assert parse_day(text, REFERENCE) == day
 
 
+def test_google_forms_timestamps_with_a_gmt_offset_are_read() -> None:
+    stamps = ("2026/10/02 2:35:12 PM GMT+2", "2026/10/02 14:35 GMT+5:30", "2026/10/02 9:00 UTC-3")
+    for text in stamps:
+        assert day_of_timestamp(text, REFERENCE) == date(2026, 10, 2), text
+
+
 def test_slash_dates_follow_the_order_given_and_a_timestamps_time_is_dropped() -> None:
     assert parse_day("10/2/2026", REFERENCE, MONTH_FIRST) == date(2026, 10, 2)
     assert parse_day("10/2/2026", REFERENCE, DAY_FIRST) == date(2026, 2, 10)

@@ -92,7 +92,11 @@ def write_reminders(args: argparse.Namespace) -> int:
                 services.reminders.note_draft(draft, "mail", today)
             else:
                 write_mail_merge_csv(draft, args.out)
-                services.reminders.note_draft(draft, "csv", today)
+                try:
+                    services.reminders.note_draft(draft, "csv", today)
+                except BaseException:
+                    args.out.unlink(missing_ok=True)  # a file without its notes: neither
+                    raise
     emails = draft.emails
     if args.mailto:
         links = [link for shared in draft.shared for link in shared.links]

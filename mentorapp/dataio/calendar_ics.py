@@ -23,7 +23,7 @@ Why it is written the way it is:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,7 +34,7 @@ from sqlmodel import col, select
 
 from mentorapp import __version__
 from mentorapp.db import Database
-from mentorapp.domain.models import Cohort, Gathering, MatchGroup, Programme
+from mentorapp.domain.models import Cohort, Gathering, GatheringGuest, MatchGroup, Programme
 from mentorapp.errors import ValidationError, file_problem, move_into_place
 from mentorapp.i18n import LANGUAGES, N_, _, babel_locale, format_date, ngettext, speaking
 from mentorapp.running.health import MeetingState
@@ -84,6 +84,8 @@ class CalendarGathering:
     description: str
     cancelled: bool
     sequence: int
+    # Who is invited or came (enrolment ids): a pair's calendar holds only their gatherings.
+    guests: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,14 @@ def gatherings_for_calendar(database: Database, cohort_id: int) -> RoundFacts:
             .where(Gathering.cohort_id == cohort_id)
             .order_by(col(Gathering.starts_at), col(Gathering.id))
         )
+        guests: dict[int, set[int]] = {}
+        invited = (
+            select(col(GatheringGuest.gathering_id), col(GatheringGuest.enrolment_id))
+            .join(Gathering, col(Gathering.id) == GatheringGuest.gathering_id)
+            .where(Gathering.cohort_id == cohort_id)
+        )
+        for gathering_id, enrolment_id in session.exec(invited):
+            guests.setdefault(gathering_id, set()).add(enrolment_id)
         gatherings = tuple(
             CalendarGathering(
                 id=row.id,
@@ -125,6 +135,7 @@ def gatherings_for_calendar(database: Database, cohort_id: int) -> RoundFacts:
                 description=row.description,
                 cancelled=row.cancelled,
                 sequence=row.sequence,
+                guests=frozenset(guests.get(row.id, ())),
             )
             for row in session.exec(query)
             if row.id is not None
@@ -182,7 +193,10 @@ def group_calendar(
     language = _language(language, facts.language)
     with speaking(language):
         events = _meeting_events(schedule, group, _Texts(schedule, facts), _stamp(now))
-        events += _gathering_events(schedule, facts, _stamp(now))
+        # Only the gatherings someone in the group is invited to (or came to).
+        people = {person.enrolment_id for person in group.people}
+        theirs = tuple(g for g in facts.gatherings if g.guests & people)
+        events += _gathering_events(schedule, replace(facts, gatherings=theirs), _stamp(now))
         name = f"{facts.programme_name} – {_names(group)}"
         uid = f"group-{group.id}-{schedule.calendar_id}@{UID_DOMAIN}"
         return _calendar(name, uid, events)
@@ -270,12 +284,16 @@ def _meeting_events(
     names = _names(group)
     events = []
     for meeting in group.meetings:
-        day = meeting.held_on if meeting.state == MeetingState.HELD else meeting.planned_on
-        if day is None:
-            continue  # no planned date: nothing to put in a calendar
-        cancelled = meeting.state == MeetingState.CANCELLED
-        # Ending the group cancels the meetings not held without touching their rows, so the
-        # event counts that change itself: one more in its SEQUENCE.
+        dated = meeting.held_on if meeting.state == MeetingState.HELD else meeting.planned_on
+        undated = dated is None
+        if dated is None and meeting.sequence == 0:
+            continue  # never had a date: nothing a calendar could hold
+        # A meeting whose date was taken away (or cancelled before it got one) goes out as a
+        # cancellation, so a calendar that took it in hears that it is off. The day only
+        # places it; clients find the event by its UID.
+        day = dated or (meeting.window[0] if meeting.window else schedule.kickoff or schedule.end)
+        cancelled = undated or meeting.state == MeetingState.CANCELLED
+        # Ending the group raised the SEQUENCE of the meetings not held (RunningService).
         ended = group.ended_on is not None and meeting.state != MeetingState.HELD
         uid = f"meeting-{group.id}-{meeting.number}-{schedule.calendar_id}@{UID_DOMAIN}"
         event = Event()
@@ -284,7 +302,7 @@ def _meeting_events(
         event["DTEND"] = vDDDTypes(day + timedelta(days=1))
         event["DTSTAMP"] = vDDDTypes(stamp)
         event["UID"] = vText(uid)
-        event["SEQUENCE"] = vInt(meeting.sequence + (1 if ended and not cancelled else 0))
+        event["SEQUENCE"] = vInt(meeting.sequence)
         event["DESCRIPTION"] = vText(_meeting_description(texts, meeting, ended))
         event["STATUS"] = vText(STATUS.CANCELLED if cancelled or ended else STATUS.CONFIRMED)
         event["TRANSP"] = vText(TRANSP.TRANSPARENT)

@@ -574,6 +574,18 @@ class _Rows:
                 date=format_date(held_on),
             )
             return None
+        if group.accepted_on is not None and held_on < group.accepted_on:
+            self._problem(
+                number,
+                columns.header(columns.when, "date"),
+                N_(
+                    "This group was formed on {formed}, so it did not meet on {date}. If the "
+                    "file writes the month first, check the date."
+                ),
+                formed=format_date(group.accepted_on),
+                date=format_date(held_on),
+            )
+            return None
         stored = _meeting(group, meeting)
         recorded = stored.held_on if stored and stored.state == MeetingState.HELD else None
         if recorded is not None and recorded != held_on and not self.replace:

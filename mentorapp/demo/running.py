@@ -123,6 +123,12 @@ def _holds(fate: str, number: int) -> bool:
 
 def _end(session: Session, group: MatchGroup, on: date) -> None:
     group.ended_on = on
+    session.flush()
+    meetings = select(PlannedMeeting).where(PlannedMeeting.group_id == group.id)
+    for meeting in session.exec(meetings):
+        if meeting.state != "held":  # as RunningService.end_group does
+            meeting.sequence += 1
+            session.add(meeting)
     group.end_reason = "Mentorn flyttar utomlands; adepten får en ny mentor."
     members = list(session.exec(select(GroupMember).where(GroupMember.group_id == group.id)))
     for member in members:

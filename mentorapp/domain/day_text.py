@@ -50,10 +50,11 @@ _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?")
 _DOTTED = re.compile(r"(\d{1,2})[.-](\d{1,2})(?:[.-](\d{2}|\d{4}))?\.?")
-# A time after the date, as form tools write their timestamps: "14:35:12", "2:35 PM".
+# A time after the date, as form tools write their timestamps: "14:35:12", "2:35 PM",
+# Google's "2:35:12 PM GMT+2".
 _TIME = re.compile(
     r"[ T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?$",
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?$",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th|:a|:e)$")

@@ -113,8 +113,10 @@ class MatchingService:
         weights = self.weights(round_.programme_id)
         if proposal.mentor_of(adept.enrolment_id) == mentor.enrolment_id:
             return MoveCheck(score_pair(mentor, adept, weights))
-        problem = _accepted_problem(round_, adept) or hard_rule_message(
-            mentor, adept, round_.pairs(NEVER)
+        problem = (
+            _accepted_problem(round_, adept)
+            or _ended_problem(round_, mentor)
+            or hard_rule_message(mentor, adept, round_.pairs(NEVER))
         )
         if problem is None:
             mentor_id = mentor.enrolment_id
@@ -140,7 +142,11 @@ class MatchingService:
         are all locked or accepted already."""
         round_ = self._round(cohort_id)
         mentor, adept = self._pair(round_, mentor_enrolment_id, adept_enrolment_id)
-        problem = _accepted_problem(round_, adept) or hard_rule_message(mentor, adept)
+        problem = (
+            _accepted_problem(round_, adept)
+            or _ended_problem(round_, mentor)
+            or hard_rule_message(mentor, adept)
+        )
         if problem is None:
             mentor_id = mentor.enrolment_id
             taken = {
@@ -271,6 +277,15 @@ def _accepted_problem(round_: _Round, adept: Candidate) -> Message | None:
     return Message(
         N_("{adept} is in an accepted group. Undo that group's acceptance first."),
         {"adept": adept.name or adept.email},
+    )
+
+
+def _ended_problem(round_: _Round, mentor: Candidate) -> Message | None:
+    if mentor.enrolment_id not in round_.ended:
+        return None
+    return Message(
+        N_("{mentor}'s group ended early, so {mentor} takes no new adept in this round."),
+        {"mentor": mentor.name or mentor.email},
     )
 
 

@@ -215,25 +215,30 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
     groups += [g for g in session.exec(select(MatchGroup).where(col(MatchGroup.id).in_(left)))]
     result = []
     for group in groups:
-        members = session.exec(select(GroupMember).where(GroupMember.group_id == group.id))
+        current = select(GroupMember.adept_enrolment_id).where(GroupMember.group_id == group.id)
+        before = select(FormerMember.adept_enrolment_id).where(FormerMember.group_id == group.id)
+        members = [*session.exec(current), *session.exec(before)]
         meetings = session.exec(
             select(PlannedMeeting)
             .where(PlannedMeeting.group_id == group.id)
             .order_by(col(PlannedMeeting.number))
         )
         is_mentor = group.mentor_enrolment_id == enrolment.id
+        # Notes about a group of several adepts may be about another adept: an adept is told
+        # only what the group's record says of its dates, unless they were its only adept.
+        private = not is_mentor and len(set(members)) > 1
         item = {
             "as": "mentor" if is_mentor else "adept",
             "mentor": _name(session, group.mentor_enrolment_id),
             # A mentor sees their adepts; an adept is not told about the other adepts.
-            "adepts": [_name(session, m.adept_enrolment_id) for m in members] if is_mentor else [],
+            "adepts": [_name(session, m) for m in dict.fromkeys(members)] if is_mentor else [],
             "language": group.language,
             "accepted_on": _iso(group.accepted_on),
             "planned_meetings": [],
             "meetings": [],
             "contacted_on": _iso(group.contacted_on),
             "ended_on": _iso(group.ended_on),
-            "end_reason": group.end_reason,
+            "end_reason": "" if private else group.end_reason,
         }
         if group.id in left:
             item["left_on"] = _iso(left[group.id])
@@ -247,7 +252,7 @@ def _groups(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
                     "held_on": _iso(meeting.held_on),
                     "minutes": meeting.minutes,
                     "mode": meeting.mode,
-                    "note": meeting.note,
+                    "note": "" if private else meeting.note,
                 }
             )
         result.append(item)

@@ -10,7 +10,13 @@ from datetime import date
 from sqlmodel import Session, col, delete, select
 
 from mentorapp.db import Database
-from mentorapp.domain.models import FormerMember, GroupMember, MatchGroup, Programme
+from mentorapp.domain.models import (
+    FormerMember,
+    GroupMember,
+    MatchGroup,
+    PlannedMeeting,
+    Programme,
+)
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
 from mentorapp.running.health import Assessment, Health, HealthRules, assess
@@ -107,6 +113,14 @@ class RunningService:
                 raise ValidationError(N_("This group has already ended."))
             group.ended_on, group.end_reason = on, reason
             session.add(group)
+            # Its meetings not held are off: one more in each SEQUENCE, so the calendars that
+            # hold them take the cancellation (and a meeting recorded later gets another).
+            meetings = select(PlannedMeeting).where(
+                PlannedMeeting.group_id == group_id, col(PlannedMeeting.state) != "held"
+            )
+            for meeting in session.exec(meetings):
+                meeting.sequence += 1
+                session.add(meeting)
             members = session.exec(select(GroupMember).where(GroupMember.group_id == group_id))
             for member in members:
                 session.add(

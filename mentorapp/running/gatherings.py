@@ -207,7 +207,8 @@ class GatheringService:
             for enrolment, person in session.exec(query):
                 assert enrolment.id is not None and person.id is not None
                 guest = stored.get(enrolment.id)
-                if guest is None and enrolment.status not in TAKING_PART:
+                # Who left the round drops off the list, unless they are recorded as coming.
+                if enrolment.status not in TAKING_PART and not (guest and guest.attended):
                     continue
                 if is_erased(person.email):  # an anonymous stub: counted, never listed
                     continue

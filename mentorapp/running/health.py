@@ -131,6 +131,9 @@ class GroupFacts:
     ended_on: date | None = None
     end_reason: str = ""
     contacted_on: date | None = None
+    # When the group was formed: a group matched after the kick-off (an adept given a new
+    # mentor) has its first-meeting days counted from then.
+    accepted_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -222,14 +225,23 @@ def _warning(
     if last is None:
         if facts.kickoff is None:
             return None
-        deadline = facts.kickoff + timedelta(days=rules.first_meeting_days)
-        if today > deadline:
+        late_group = facts.accepted_on is not None and facts.accepted_on > facts.kickoff
+        start = facts.accepted_on if late_group and facts.accepted_on else facts.kickoff
+        if today > start + timedelta(days=rules.first_meeting_days):
+            template = (
+                N_("No meeting recorded {days} days after the group was formed on {date}.")
+                if late_group
+                else N_("No meeting recorded {days} days after the kick-off on {date}.")
+            )
             return Health.NOT_STARTED, Reason(
-                N_("No meeting recorded {days} days after the kick-off on {date}."),
-                {"days": (today - facts.kickoff).days, "date": facts.kickoff},
+                template, {"days": (today - start).days, "date": start}
             )
     for meeting in upcoming:
-        if meeting.due is not None and (today - meeting.due).days > rules.overdue_days:
+        if meeting.due is None:
+            continue
+        # A meeting cannot be late from before its group existed.
+        due = max(meeting.due, facts.accepted_on) if facts.accepted_on else meeting.due
+        if (today - due).days > rules.overdue_days:
             return Health.NEEDS_CHECK_IN, Reason(
                 N_("Meeting {number} was due by {date} and is not recorded."),
                 {"number": meeting.number, "date": meeting.due},

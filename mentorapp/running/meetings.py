@@ -80,11 +80,9 @@ class MeetingService:
                         session.add(row)
                     continue
                 if row.planned_on != day:
+                    # The row stays when its date goes: its SEQUENCE tells calendars it is off.
                     row.planned_on = day
                     row.sequence += 1
-                    if row.state == MeetingState.PLANNED and day is None and not row.note:
-                        session.delete(row)
-                        continue
                     session.add(row)
 
     # -- what happened ----------------------------------------------------------------------
@@ -104,6 +102,15 @@ class MeetingService:
                 programme = session.get(Programme, cohort.programme_id) if cohort else None
                 assert cohort is not None and programme is not None
                 _check(record, number, programme.meetings_per_round, cohort)
+                formed = group.accepted_on
+                held_on = record.held_on if record.state == MeetingState.HELD else None
+                if held_on is not None and held_on < formed:
+                    raise ValidationError(
+                        N_("The group was formed on {formed}, so it did not meet on {date}."),
+                        "held_on",
+                        formed=format_date(formed),
+                        date=format_date(held_on),
+                    )
                 row = _rows(session, group_id).get(number)
                 if row is None:
                     row = PlannedMeeting(group_id=group_id, number=number)
@@ -188,6 +195,7 @@ class MeetingService:
                     ended_on=group.ended_on,
                     end_reason=group.end_reason,
                     contacted_on=group.contacted_on,
+                    accepted_on=group.accepted_on,
                 )
             )
         found.sort(key=lambda g: (name_order(g.mentor, language), g.id))

@@ -49,6 +49,7 @@ class GroupSchedule:
     ended_on: date | None = None
     end_reason: str = ""
     contacted_on: date | None = None
+    accepted_on: date | None = None
 
     @property
     def people(self) -> tuple[ParticipantRow, ...]:
@@ -61,6 +62,7 @@ class GroupSchedule:
             self.ended_on,
             self.end_reason,
             self.contacted_on,
+            self.accepted_on,
         )
 
 

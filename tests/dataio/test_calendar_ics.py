@@ -21,7 +21,7 @@ from mentorapp.dataio.calendar_ics import (
 )
 from mentorapp.db.files import WouldReplaceProgramme, online_copy
 from mentorapp.demo.writer import write_demo
-from mentorapp.domain.models import Gathering
+from mentorapp.domain.models import Gathering, GatheringGuest
 from mentorapp.running.health import MeetingState
 from mentorapp.running.meetings import MeetingRecord
 from mentorapp.running.schedule import GroupSchedule, RoundSchedule
@@ -149,7 +149,49 @@ def test_every_dated_meeting_is_an_event_and_undated_ones_are_left_out(
     undated = [m for g in schedule.groups for m in g.meetings if exported_day(m) is None]
     assert expected and undated  # the demo has both
     found = {str(event["UID"]): event.start for event in meeting_events(calendar)}
-    assert found == expected
+    # An undated meeting that was changed (cancelled before it got a date) is there as a
+    # cancellation; one that never had anything is not.
+    off = {
+        f"meeting-{group.id}-{meeting.number}-{schedule.calendar_id}@mentorapp"
+        for group in schedule.groups
+        for meeting in group.meetings
+        if exported_day(meeting) is None and meeting.sequence > 0
+    }
+    assert {uid: day for uid, day in found.items() if uid not in off} == expected
+    events = events_by_uid(calendar)
+    assert all(str(events[uid]["STATUS"]) == "CANCELLED" for uid in off)
+
+
+def test_a_date_taken_away_cancels_the_event_and_a_new_one_counts_on(
+    demo: Services, tmp_path: Path
+) -> None:
+    schedule = running_round(demo)
+    group, number = group_with_planned_meeting(schedule)
+    uid = f"meeting-{group.id}-{number}-{schedule.calendar_id}@mentorapp"
+    first = events_by_uid(export(demo, tmp_path / "a.ics"))[uid]
+    dates = {m.number: m.planned_on for m in group.meetings}
+    demo.meetings.set_dates(group.id, {**dates, number: None})
+    gone = events_by_uid(export(demo, tmp_path / "b.ics"))[uid]
+    assert str(gone["STATUS"]) == "CANCELLED"
+    assert int(gone["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    demo.meetings.set_dates(group.id, dates)
+    back = events_by_uid(export(demo, tmp_path / "c.ics"))[uid]
+    assert str(back["STATUS"]) == "CONFIRMED" and back.start == first.start
+    assert int(back["SEQUENCE"]) == int(first["SEQUENCE"]) + 2
+
+
+def test_a_meeting_recorded_after_the_group_ended_outranks_its_cancellation(
+    demo: Services, tmp_path: Path
+) -> None:
+    schedule = running_round(demo)
+    group, number = group_with_planned_meeting(schedule)
+    uid = f"meeting-{group.id}-{number}-{schedule.calendar_id}@mentorapp"
+    demo.running.end_group(group.id, "Paret slutar")
+    cancelled = events_by_uid(export(demo, tmp_path / "a.ics"))[uid]
+    demo.meetings.record(group.id, number, MeetingRecord(MeetingState.HELD, held_on=date.today()))
+    held = events_by_uid(export(demo, tmp_path / "b.ics"))[uid]
+    assert int(held["SEQUENCE"]) > int(cancelled["SEQUENCE"])
+    assert str(held["STATUS"]) == "CONFIRMED"
 
 
 def test_a_held_meeting_is_on_the_day_it_was_held(demo: Services, tmp_path: Path) -> None:
@@ -367,12 +409,15 @@ def test_the_zone_rules_agree_with_the_tz_database() -> None:
 # -- one group's calendar ---------------------------------------------------------------------
 
 
-def test_a_group_calendar_holds_that_groups_meetings_and_the_gatherings(
+def test_a_group_calendar_holds_that_groups_meetings_and_their_gatherings(
     demo: Services, tmp_path: Path
 ) -> None:
     schedule = running_round(demo)
-    timed, _all_day, _cancelled = add_gatherings(demo, schedule.cohort_id)
+    timed, not_theirs, _cancelled = add_gatherings(demo, schedule.cohort_id)
     group, _number = group_with_planned_meeting(schedule)
+    with demo.database.transaction() as session:  # the pair's adept is invited to one
+        adept = group.adepts[0].enrolment_id
+        session.add(GatheringGuest(gathering_id=timed, enrolment_id=adept, invited=True))
     calendar = export(demo, tmp_path / "pair.ics", group.id)
     uids = set(events_by_uid(calendar))
     meetings = {u for u in uids if u.startswith("meeting-")}
@@ -382,10 +427,11 @@ def test_a_group_calendar_holds_that_groups_meetings_and_the_gatherings(
         if exported_day(m) is not None
     }
     assert f"gathering-{timed}-{schedule.calendar_id}@mentorapp" in uids
+    assert f"gathering-{not_theirs}-{schedule.calendar_id}@mentorapp" not in uids
+    people = {person.enrolment_id for person in group.people}
     gatherings = gatherings_for_calendar(demo.database, schedule.cohort_id).gatherings
-    assert uids - meetings == {
-        f"gathering-{g.id}-{schedule.calendar_id}@mentorapp" for g in gatherings
-    }
+    theirs = [g for g in gatherings if g.guests & people]
+    assert uids - meetings == {f"gathering-{g.id}-{schedule.calendar_id}@mentorapp" for g in theirs}
     assert group.mentor.name in str(calendar["X-WR-CALNAME"])
     others = [g.mentor.name for g in schedule.groups if g.id != group.id]
     text = (tmp_path / "pair.ics").read_bytes().decode("utf-8").replace("\r\n ", "")

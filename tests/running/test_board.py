@@ -175,3 +175,17 @@ def test_meetings_and_gatherings_show_in_the_round_standing(demo_file: Path) -> 
             services.meetings.set_dates(item.group.id, dict(sorted(dates.items())))
         with services.database.reading() as session:
             assert ("running", "meeting_calendar") in evidence_in(session, scope)
+
+
+def test_an_adept_cannot_be_locked_or_moved_to_a_mentor_whose_group_ended(demo_file: Path) -> None:
+    with Services.opened(demo_file) as services:
+        cohort_id = running_round(services)
+        ended = next(g for g in services.running.groups(cohort_id) if g.health is Health.ENDED)
+        adept = ended.group.adepts[0].enrolment_id
+        mentor = ended.group.mentor.enrolment_id
+        proposal = services.matching.propose(cohort_id)
+        check = services.matching.evaluate_move(cohort_id, adept, mentor, proposal)
+        assert not check.allowed and "ended early" in check.message
+        with pytest.raises(ValidationError):
+            services.matching.lock(cohort_id, mentor, adept)
+        assert services.matching.rules(cohort_id) == {}

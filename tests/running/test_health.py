@@ -128,3 +128,16 @@ def test_a_threshold_out_of_range_is_refused_by_name() -> None:
     with pytest.raises(ValidationError) as refused:
         HealthRules.checked({"silent_days": 0})
     assert refused.value.field == "silent_days"
+
+
+def test_a_group_formed_after_the_kickoff_counts_its_days_from_then() -> None:
+    formed = KICKOFF + timedelta(days=40)
+    facts = GroupFacts(KICKOFF, four_meetings(), accepted_on=formed)
+    # Meeting 1 was due before the group existed: it is not late on the group's day 14.
+    assert health(facts, formed + timedelta(days=14)) is Health.ON_TRACK
+    result = assess(facts, formed + timedelta(days=15), RULES)
+    assert result.health is Health.NOT_STARTED
+    assert "formed" in result.reason.text and "15" in result.reason.text
+    # Formed before the kick-off (the usual case): the kick-off is what counts.
+    early = GroupFacts(KICKOFF, four_meetings(), accepted_on=KICKOFF - timedelta(days=7))
+    assert "kick-off" in assess(early, KICKOFF + timedelta(days=15), RULES).reason.text

@@ -17,7 +17,7 @@ def group_id(services, cohort) -> int:
         session.add(mentor)
         session.flush()
         group = MatchGroup(
-            cohort_id=cohort.id, mentor_enrolment_id=mentor.id, accepted_on=date(2027, 1, 20)
+            cohort_id=cohort.id, mentor_enrolment_id=mentor.id, accepted_on=date(2026, 10, 1)
         )
         session.add(group)
         session.flush()
@@ -93,3 +93,13 @@ def test_a_meeting_beyond_the_programme_is_refused(services, group_id) -> None:
 def _cohort_of(services, group_id: int) -> int:
     with services.database.reading() as session:
         return session.get(MatchGroup, group_id).cohort_id
+
+
+def test_a_meeting_before_the_group_was_formed_is_refused(services, group_id) -> None:
+    from mentorapp.running.meetings import MeetingRecord
+
+    with pytest.raises(ValidationError) as refused:
+        MeetingService(services.database).record(
+            group_id, 1, MeetingRecord("held", held_on=date(2026, 9, 30))
+        )
+    assert refused.value.field == "held_on" and "formed" in refused.value.user_message()

@@ -266,3 +266,23 @@ def test_erasing_a_person_leaves_no_subject_of_theirs(demo) -> None:
     with demo.database.reading() as session:
         subjects = session.exec(select(ReminderNote.subject)).all()
     assert person.name not in subjects
+
+
+def test_someone_who_withdrew_gets_no_reminder_and_leaves_the_guest_list(demo) -> None:
+    cohort_id = running(demo)
+    stalled = next(g for g in demo.running.groups(cohort_id, TODAY) if g.health == "needs_check_in")
+    adept = stalled.group.adepts[0]
+    gathering = demo.gatherings.list(cohort_id)[-1]  # the upcoming one: everyone invited
+    assert adept.enrolment_id in {
+        r.enrolment_id
+        for r in demo.reminders.recipients(cohort_id, f"gathering:{gathering.id}", TODAY)
+    }
+    demo.pipeline.change_status([adept.enrolment_id], "withdrawn", "flyttade")
+    for who in ("needs_check_in", f"gathering:{gathering.id}"):
+        people = {r.enrolment_id for r in demo.reminders.recipients(cohort_id, who, TODAY)}
+        assert adept.enrolment_id not in people, who
+    assert stalled.group.mentor.enrolment_id in {
+        r.enrolment_id for r in demo.reminders.recipients(cohort_id, "needs_check_in", TODAY)
+    }
+    guests = {g.enrolment_id for g in demo.gatherings.guests(gathering.id)}
+    assert adept.enrolment_id not in guests

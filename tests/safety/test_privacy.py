@@ -273,3 +273,30 @@ def test_a_reader_holding_the_journal_is_reported(demo: Services, person: int, d
         reader.close()
     assert not report.file_cleaned
     assert PrivacyService(demo.database).person_data(person)["person"]["first_name"] == ""
+
+
+def test_an_adept_of_a_shared_group_is_not_shown_its_notes(demo: Services) -> None:
+    """A note in a group of two adepts may be about the other one: only the mentor sees it."""
+    cohort = demo.programmes.current_cohort(demo.programmes.programme().id)
+    shared = next(g for g in demo.running.groups(cohort.id) if len(g.group.adepts) > 1).group
+    with demo.database.transaction() as session:
+        meeting = session.exec(
+            select(PlannedMeeting).where(
+                PlannedMeeting.group_id == shared.id, PlannedMeeting.number == 1
+            )
+        ).one()
+        meeting.note = NOTE
+        session.add(meeting)
+    privacy = PrivacyService(demo.database)
+
+    def notes(person_id: int) -> list[str]:
+        data = privacy.person_data(person_id)
+        groups = [g for e in data["enrolments"] for g in e["groups"]]
+        return [m["note"] for g in groups for m in g["meetings"]]
+
+    assert NOTE in notes(shared.mentor.person_id)
+    assert NOTE not in notes(shared.adepts[0].person_id)
+    mentor_groups = [
+        g for e in privacy.person_data(shared.mentor.person_id)["enrolments"] for g in e["groups"]
+    ]
+    assert any(len(g["adepts"]) == 2 for g in mentor_groups)
