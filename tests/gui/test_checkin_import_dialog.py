@@ -170,3 +170,28 @@ def test_a_file_that_is_not_csv_is_refused_in_a_sentence(
     assert not dialog.load(source)
     assert "spreadsheet workbook" in dialog.summary.text()
     assert dialog.meetings.rowCount() == 0 and not dialog.record_button.isEnabled()
+
+
+def test_enter_in_the_file_field_only_previews(context: AppContext, qtbot, tmp_path) -> None:
+    """Enter reads and checks the file; recording still takes a press of the button."""
+    (g1, n1), (g2, n2) = open_meetings(context)[:2]
+    day = TODAY - timedelta(days=1)
+    source = write(
+        tmp_path / "svar.csv",
+        ["E-post,Träff,Datum", f"{g1.mentor.email},{n1},{day}", f"{g2.mentor.email},{n2},{day}"],
+    )
+    before = schedule(context)
+    dialog = dialog_for(context, qtbot)
+    recorded: list[int] = []
+    dialog.recorded.connect(recorded.append)
+    dialog.path_edit.setFocus()
+    qtbot.keyClicks(dialog.path_edit, str(source))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert dialog.meetings.rowCount() == 2  # the preview is shown
+    assert dialog.record_button.isEnabled() and dialog.record_button.text() == "Record 2 meetings"
+    assert dialog.job is None and recorded == []
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Enter)  # again, on the keypad: still a look
+    assert dialog.job is None and recorded == []
+    assert schedule(context) == before
+    assert dialog.isVisible()
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.buttons.buttons())

@@ -243,3 +243,33 @@ def test_the_panel_follows_the_language(open_window, db_path, services, cohort, 
     assert panel.title() == "Gemensamma träffar"
     assert panel.invite_all_button.text().replace("&", "") == "Bjud in alla"
     assert panel.filter.itemText(1) == "Adepter"
+
+
+def test_space_and_down_tick_came_row_by_row(
+    open_window, db_path, services, cohort, people, qtbot
+) -> None:
+    """After a tick the current cell stays in the Came column, so the keyboard walks down."""
+    more = [
+        services.participants.create(
+            cohort.id,
+            "adept",
+            values(email=f"{name.lower()}@example.com", first_name=name, last_name="Berg"),
+        ).enrolment_id
+        for name in ("Karin", "Leo")
+    ]
+    services.pipeline.change_status(more, "accepted")
+    made = services.gatherings.add(cohort.id, GatheringDraft("Fika", datetime(2027, 3, 4, 18, 0)))
+    window = open_window(db_path)
+    panel = open_tool(window)
+    assert panel.guests_model.rowCount() == 4
+    panel.guests.setFocus()
+    panel.guests.setCurrentIndex(panel.guests_model.index(0, P_CAME))
+    for step in range(3):
+        if step:
+            qtbot.keyClick(panel.guests, Qt.Key.Key_Down)
+        qtbot.keyClick(panel.guests, Qt.Key.Key_Space)
+        assert panel.guests.currentIndex().column() == P_CAME
+    came = services.gatherings.attendance_counts(cohort.id)
+    assert len(came) == 3 and set(came.values()) == {1}
+    assert services.gatherings.gathering(made.id).attended == 3
+    assert "3 came" in panel.guests_counts.text()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from mentorapp.gui.dialogs import reminder_dialog
 from mentorapp.gui.dialogs.reminder_dialog import ReminderDialog
@@ -36,6 +37,24 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         lambda url: urls.append(url.toEncoded().data().decode()) or True,
     )
     return urls
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The dialog's questions, answered as ``answers`` says; none reaches the screen."""
+    asked: dict = {"keep": [], "close": [], "keep_typed": True, "on_close": None}
+
+    def keep_typed(parent) -> bool:
+        asked["keep"].append(parent)
+        return asked["keep_typed"]
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked["close"].append(text)
+        return asked["on_close"] or QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(reminder_dialog, "ask_keep_typed", keep_typed, raising=False)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
 
 
 def dialog_for(window, qtbot, who: str) -> ReminderDialog:
@@ -226,3 +245,150 @@ def test_a_drafted_reminder_shows_on_the_applicant_s_history(
         line.startswith("Reminder drafted") and "Dags att boka första träffen" in line
         for line in lines
     ), lines
+
+
+def ticks(dialog: ReminderDialog) -> list[bool]:
+    model = dialog.people_model
+    return [model.item(r).checkState() == Qt.CheckState.Checked for r in range(model.rowCount())]
+
+
+def type_into_subject(qtbot, dialog: ReminderDialog, text: str) -> None:
+    """Type at the end of the subject; the preview waits, as it would for a fast typist."""
+    dialog._preview_timer.setInterval(600_000)
+    dialog.subject_edit.setFocus()
+    qtbot.keyClick(dialog.subject_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.subject_edit, text)
+
+
+def test_a_language_change_asks_before_replacing_typed_text_and_keeps_the_ticks(
+    open_window, demo, qtbot, opened, questions
+) -> None:
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "needs_check_in")
+    assert len(ticks(dialog)) > 1
+    left_out = dialog.people_model.item(0).data(reminder_dialog.ENROLMENT_ID)
+    dialog.people_model.item(0).setCheckState(Qt.CheckState.Unchecked)
+    type_into_subject(qtbot, dialog, " now")
+    typed = dialog.subject_edit.text()
+    questions["keep_typed"] = True
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    assert len(questions["keep"]) == 1
+    assert dialog.subject_edit.text() == typed  # kept, and drafted in English
+    assert ticks(dialog)[0] is False and all(ticks(dialog)[1:])
+    assert left_out not in {r.enrolment_id for r in dialog.draft.recipients}
+    assert {m.language for m in dialog.draft.messages} == {"en"}
+
+    questions["keep_typed"] = False
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("sv"))
+    assert len(questions["keep"]) == 2
+    service = window.context.services.reminders
+    assert (
+        dialog.subject_edit.text()
+        == service.template(dialog.programme_id, dialog.key(), "sv").subject
+    )
+    assert ticks(dialog)[0] is False and all(ticks(dialog)[1:])
+    assert left_out not in {r.enrolment_id for r in dialog.draft.recipients}
+
+
+def test_untouched_wording_is_replaced_without_a_question(
+    open_window, demo, qtbot, opened, questions
+) -> None:
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "not_started")
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    service = window.context.services.reminders
+    assert (
+        dialog.subject_edit.text()
+        == service.template(dialog.programme_id, "not_started", "en").subject
+    )
+    dialog.who_combo.setCurrentIndex(dialog.who_combo.findData("needs_check_in"))
+    assert questions["keep"] == []
+    dialog.reject()
+    assert questions["close"] == [] and not dialog.isVisible()
+
+
+def test_closing_with_unsaved_wording_asks(open_window, demo, qtbot, opened, questions) -> None:
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "not_started")
+    type_into_subject(qtbot, dialog, " soon")
+    questions["on_close"] = QMessageBox.StandardButton.Cancel
+    dialog.reject()
+    assert len(questions["close"]) == 1 and dialog.isVisible()
+    questions["on_close"] = QMessageBox.StandardButton.Save
+    dialog.reject()
+    assert not dialog.isVisible()
+    service = window.context.services.reminders
+    assert service.template(dialog.programme_id, "not_started", "sv").subject.endswith(" soon")
+
+    used = dialog_for(window, qtbot, "not_started")  # used, not saved: nothing to ask
+    type_into_subject(qtbot, used, " again")
+    used.copy_button.click()
+    used.reject()
+    assert len(questions["close"]) == 2 and not used.isVisible()
+
+    dropped = dialog_for(window, qtbot, "not_started")
+    type_into_subject(qtbot, dropped, " never")
+    questions["on_close"] = QMessageBox.StandardButton.Discard
+    dropped.reject()
+    assert len(questions["close"]) == 3 and not dropped.isVisible()
+    assert not service.template(dialog.programme_id, "not_started", "sv").subject.endswith("never")
+
+
+def test_every_way_out_uses_what_was_just_typed(
+    open_window, demo, qtbot, opened, tmp_path, monkeypatch
+) -> None:
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "not_started")
+    first = dialog.draft.recipients[0].enrolment_id
+
+    type_into_subject(qtbot, dialog, " Text")
+    dialog.copy_text_button.click()
+    assert QGuiApplication.clipboard().text().startswith("Dags att boka första träffen Text\n")
+
+    type_into_subject(qtbot, dialog, " Mail")
+    dialog.mail_button.click()
+    assert len(opened) == 1 and "Text%20Mail" in opened[0]
+
+    type_into_subject(qtbot, dialog, " Copy")
+    dialog.copy_button.click()
+    assert notes_of(window, first)[0].subject.endswith("Text Mail Copy")
+
+    type_into_subject(qtbot, dialog, " Csv")
+    target = tmp_path / "merge.csv"
+    monkeypatch.setattr(reminder_dialog, "ask_save_path", lambda *a, **k: target)
+    dialog.csv_button.click()
+    assert "Text Mail Copy Csv" in target.read_text("utf-8-sig")
+
+    type_into_subject(qtbot, dialog, " {nope}")  # a fault typed just now blocks the way out
+    dialog.copy_button.click()
+    assert dialog.error_label.isVisible() and len(notes_of(window, first)) == 3
+
+
+def test_several_parts_are_noted_once_when_the_first_is_opened(
+    open_window, demo, qtbot, opened, monkeypatch
+) -> None:
+    from mentorapp.running import reminder_text, reminders
+
+    real = reminder_text.mailto_links
+    monkeypatch.setattr(reminders, "mailto_links", lambda *a, **k: real(*a, **{**k, "limit": 500}))
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "needs_check_in")
+    person = dialog.draft.recipients[0].enrolment_id
+    assert len(dialog.part_buttons) > 1
+    dialog.mail_button.click()
+    dialog.mail_button.click()
+    assert opened == [] and notes_of(window, person) == []  # nothing opened yet
+    dialog.part_buttons[1].click()
+    assert len(opened) == 1 and [n.way for n in notes_of(window, person)] == ["mail"]
+    dialog.part_buttons[0].click()
+    dialog.mail_button.click()
+    assert len(opened) == 2 and len(notes_of(window, person)) == 1
+
+
+def test_enter_in_the_subject_line_presses_no_button(open_window, demo, qtbot, opened) -> None:
+    window = open_window(demo)
+    dialog = dialog_for(window, qtbot, "needs_check_in")
+    dialog.subject_edit.setFocus()
+    qtbot.keyClick(dialog.subject_edit, Qt.Key.Key_Return)
+    assert opened == [] and dialog.isVisible()
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QPushButton))

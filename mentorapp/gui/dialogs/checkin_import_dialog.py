@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -74,7 +74,8 @@ class CheckinImportDialog(QDialog):
         self.job: Job | None = None
         self.path_edit = QLineEdit(objectName="checkinPath")
         self.path_edit.setAccessibleName(_("File to import"))
-        self.path_edit.returnPressed.connect(self._path_entered)
+        # Enter in the field only previews: handled here, it never reaches a button.
+        self.path_edit.installEventFilter(self)
         browse = QPushButton(_("&Choose file…"), objectName="checkinBrowse")
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
@@ -104,8 +105,13 @@ class CheckinImportDialog(QDialog):
         self.record_button = QPushButton(objectName="recordCheckinsButton")
         self.record_button.setEnabled(False)
         self.record_button.clicked.connect(self.record)
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # An action, not the dialog's default: recording must be a press of its own, after
+        # the coordinator has seen the preview (Enter anywhere must not record).
+        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
+        for button in (self.record_button, browse, *self.buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)
@@ -130,6 +136,18 @@ class CheckinImportDialog(QDialog):
         if chosen:
             self.path_edit.setText(chosen)
             self.load(Path(chosen))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the path field reads and checks the file, and stops there."""
+        if (
+            watched is self.path_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._path_entered()
+            return True
+        return super().eventFilter(watched, event)
 
     def _path_entered(self) -> None:
         if self.path_edit.text().strip():

@@ -9,13 +9,23 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
 
 from mentorapp.errors import MentorappError
 from mentorapp.gui.dialogs.form_dialog import FormDialog
-from mentorapp.i18n import _
+from mentorapp.i18n import _, ngettext
 from mentorapp.running.health import RULE_LABELS, HealthRules
 
 if TYPE_CHECKING:
     from mentorapp.workspace.services import Services
 
 MOST_DAYS = 365
+
+
+def show_unit(spin: QSpinBox, days: int) -> None:
+    """The unit follows the number ("1 day", "14 days"; a fixed suffix read "1 days"), on
+    whichever side of it the language puts it."""
+    before, _number, after = ngettext("{days} day", "{days} days", days).partition("{days}")
+    if spin.prefix() != before:
+        spin.setPrefix(before)
+    if spin.suffix() != after:
+        spin.setSuffix(after)
 
 
 class HealthRulesDialog(FormDialog):
@@ -40,8 +50,9 @@ class HealthRulesDialog(FormDialog):
         for item in fields(HealthRules):
             spin = QSpinBox(objectName=f"rule_{item.name}")
             spin.setRange(1, MOST_DAYS)
+            spin.valueChanged.connect(lambda value, spin=spin: show_unit(spin, value))
             spin.setValue(getattr(rules, item.name))
-            spin.setSuffix(_(" days"))
+            show_unit(spin, spin.value())
             text = _(RULE_LABELS[item.name])
             spin.setAccessibleName(text)
             label = QLabel(text + ":", wordWrap=True)

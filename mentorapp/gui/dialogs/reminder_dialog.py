@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -65,6 +66,11 @@ class ReminderDialog(QDialog):
         self.cohort_id = cohort_id
         self.draft: Draft | None = None
         self._loading = False
+        # The wording as loaded or saved, and as last used by a way out: what the fields are
+        # compared with before they are replaced or the dialog closes.
+        self._loaded: Wording | None = None
+        self._used: Wording | None = None
+        self._mail_noted: Draft | None = None  # the draft already noted as opened in mail
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._redraft)
         self.setWindowTitle(_("Draft a reminder"))
@@ -94,7 +100,7 @@ class ReminderDialog(QDialog):
         self.language_combo.setAccessibleName(_("Language of the message"))
         for code, name in LANGUAGE_NAMES:
             self.language_combo.addItem(_(name), code)
-        self.language_combo.currentIndexChanged.connect(self._load_wording)
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
         top = QFormLayout()
         top.addRow(_("Who:"), self.who_combo)
         top.addRow(_("Language:"), self.language_combo)
@@ -198,6 +204,10 @@ class ReminderDialog(QDialog):
         bottom.addWidget(never, 1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+        # Enter in the subject line must not press a button (save the wording, open mail).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _fill_sets(self, who: str) -> None:
         self._loading = True
@@ -242,21 +252,45 @@ class ReminderDialog(QDialog):
         return template_key(self.who())
 
     def _load(self) -> None:
+        """Another set: its people, all ticked, and its wording."""
         if self._loading:
             return
-        self._load_wording()
+        self._load_wording(people_too=True)
 
-    def _load_wording(self) -> None:
-        """The saved or built-in wording of the chosen set and language, then the draft."""
+    def _language_changed(self) -> None:
+        """Another language: the same people, ticked as they were."""
         if self._loading:
             return
+        self._load_wording(people_too=False)
+
+    def _load_wording(self, people_too: bool = True, ask: bool = True) -> None:
+        """The saved or built-in wording of the chosen set and language, then the draft.
+
+        Text the coordinator typed is not replaced without asking."""
+        if self._loading:
+            return
+        self._preview_timer.stop()
         wording = self.services.reminders.template(self.programme_id, self.key(), self.language())
-        self._loading = True
-        self.subject_edit.setText(wording.subject)
-        self.body_edit.setPlainText(wording.body)
-        self._loading = False
+        keep = ask and self.wording_edited() and ask_keep_typed(self)
+        self._loaded = wording
+        if not keep:
+            self._loading = True
+            self.subject_edit.setText(wording.subject)
+            self.body_edit.setPlainText(wording.body)
+            self._loading = False
         self._show_wording_state()
-        self._redraft(people_too=True)
+        self._redraft(people_too=people_too)
+
+    def wording_edited(self) -> bool:
+        """True when the fields differ from the wording as loaded or saved."""
+        return self._loaded is not None and self.wording() != self._loaded
+
+    def _flush_preview(self) -> bool:
+        """Draft from what is typed now, not from before the last keystrokes; False on a fault."""
+        if self._preview_timer.isActive():
+            self._preview_timer.stop()
+            self._redraft()
+        return self.draft is not None and not self.error_label.isVisible()
 
     def _show_wording_state(self) -> None:
         own = self.services.reminders.is_own(self.programme_id, self.key(), self.language())
@@ -283,6 +317,7 @@ class ReminderDialog(QDialog):
                 only=None if people_too else self.ticked(),
             )
         except ValidationError as error:
+            self.draft = None  # no way out may use a draft of other words
             self.error_label.setText(error.user_message())
             self.error_label.setVisible(True)
             self._set_actions(False)
@@ -382,18 +417,20 @@ class ReminderDialog(QDialog):
             )
         self.parts_note.setText(" ".join(notes))
         if len(links) > 1:
-            for number, link in enumerate(links, start=1):
+            for number in range(1, len(links) + 1):
                 button = QPushButton(
                     _("Open part {n} of {count}").format(n=number, count=len(links))
                 )
                 button.setObjectName(f"openPart{number}")
-                button.clicked.connect(lambda _c=False, b=button, url=link: self._open_part(b, url))
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _c=False, n=number: self._open_part(n))
                 self.parts_layout.addWidget(button)
                 self.part_buttons.append(button)
             self.parts_layout.addStretch(1)
 
     # -- wording ---------------------------------------------------------------------------
-    def save_wording(self) -> None:
+    def save_wording(self) -> bool:
+        """Save the typed wording as the programme's own; True when saved."""
         try:
             self.services.reminders.save_template(
                 self.programme_id, self.key(), self.language(), self.wording()
@@ -401,12 +438,14 @@ class ReminderDialog(QDialog):
         except ValidationError as error:
             self.error_label.setText(error.user_message())
             self.error_label.setVisible(True)
-            return
+            return False
         except MentorappError as error:
             show_error(self, error)
-            return
+            return False
+        self._loaded = self.wording()
         self._show_wording_state()
         self.status_label.setText(_("Your wording is saved for this reminder."))
+        return True
 
     def reset_wording(self) -> None:
         try:
@@ -414,47 +453,62 @@ class ReminderDialog(QDialog):
         except MentorappError as error:
             show_error(self, error)
             return
-        self._load_wording()
+        self._load_wording(people_too=False, ask=False)  # asked for by the button itself
         self.status_label.setText(_("The built-in wording is back."))
 
     # -- the three ways out ----------------------------------------------------------------
     def open_in_mail(self) -> None:
         """One link opens at once; several are opened one by one with the part buttons."""
-        if self.draft is None or not self.draft.recipients:
+        if not self._flush_preview() or self.draft is None or not self.draft.recipients:
             return
         links = self._links()
         if len(links) == 1:
             _open(links[0])
-            self._noted("mail")
+            self._noted_in_mail()
             return
         self.parts_box.setVisible(True)
         self.status_label.setText(
             _("Open the {n} messages one by one with the buttons above.").format(n=len(links))
         )
+
+    def _open_part(self, number: int) -> None:
+        """Open part ``number`` of the draft as typed now; the first opened notes the draft."""
+        if not self._flush_preview() or self.draft is None:
+            return
+        links = self._links()
+        if not 1 <= number <= len(links):
+            return
+        _open(links[number - 1])
+        if number <= len(self.part_buttons):
+            self.part_buttons[number - 1].setEnabled(False)  # so the next one is easy to find
+        self._noted_in_mail()
+
+    def _noted_in_mail(self) -> None:
+        """Note a draft as opened in the mail program once, however many parts or presses."""
+        if self.draft is None or self._mail_noted is self.draft:
+            return
+        self._mail_noted = self.draft
         self._noted("mail")
 
-    def _open_part(self, button: QPushButton, link: str) -> None:
-        _open(link)
-        button.setEnabled(False)  # opened: so the next one is easy to find
-
     def copy_addresses(self) -> None:
-        if self.draft is None or not self.draft.recipients:
+        if not self._flush_preview() or self.draft is None or not self.draft.recipients:
             return
         QGuiApplication.clipboard().setText(join_addresses(self.draft.emails))
         self._noted("copy")
 
     def copy_text(self) -> None:
         """The full shared text (subject first), e.g. when the link had to shorten it."""
-        if self.draft is None or not self.draft.shared:
+        if not self._flush_preview() or self.draft is None or not self.draft.shared:
             return
         shared = self.draft.shared[0]
         QGuiApplication.clipboard().setText(f"{shared.subject}\n\n{shared.body}")
+        self._used = self.wording()
         self.status_label.setText(_("The text is copied."))
 
     def save_mail_merge(self) -> None:
         from mentorapp.dataio.mail_merge_csv import write_mail_merge_csv
 
-        if self.draft is None or not self.draft.recipients:
+        if not self._flush_preview() or self.draft is None or not self.draft.recipients:
             return
         cohort = self.context.cohort
         word = _("reminder")
@@ -486,6 +540,7 @@ class ReminderDialog(QDialog):
         """Note the draft on each person's history, unless the file is read-only."""
         if self.draft is None:
             return
+        self._used = self.wording()
         if self.context.read_only:
             self.status_label.setText(
                 _("The file is open read-only, so this is not noted on the people's history.")
@@ -498,9 +553,51 @@ class ReminderDialog(QDialog):
             return
         self.context.events.reminders_changed.emit(self.cohort_id)
 
+    def reject(self) -> None:
+        """Closing with wording typed but neither saved nor used asks first."""
+        wording = self.wording()
+        if self.isVisible() and self.wording_edited() and wording != self._used:
+            buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+            if not self.context.read_only:
+                buttons |= QMessageBox.StandardButton.Save
+            answer = QMessageBox.question(
+                self,
+                _("Unsaved wording"),
+                _(
+                    "You changed the wording of this reminder but neither saved it nor used "
+                    "it. Close and lose your text?"
+                ),
+                buttons,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save_wording():
+                return
+        super().reject()
+
     @classmethod
     def ask(cls, parent: QWidget | None, context: AppContext, cohort_id: int, who: str) -> None:
         cls(context, cohort_id, who, parent).exec()
+
+
+def ask_keep_typed(parent: QWidget) -> bool:
+    """True to keep the text the coordinator typed, False to take the other wording."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Changed wording"))
+    box.setText(
+        _(
+            "You have changed the wording. Keep your text, or use the wording of the "
+            "reminder you chose now?"
+        )
+    )
+    keep = box.addButton(_("&Keep my text"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("&Use the other wording"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)  # closing the question loses nothing
+    box.exec()
+    return box.clickedButton() is keep
 
 
 def _open(link: str) -> None:

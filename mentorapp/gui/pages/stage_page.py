@@ -34,6 +34,11 @@ class StagePage(Page):
         # (tool, its title) in tab order; tests reach a page's tool as _tools[0][0].
         self._tools: list[tuple[StageTool, Callable[[], str]]] = []
         self._build()
+        # The file's work ticks checklist items (meetings dated, gatherings held, groups
+        # accepted), so the checklist and its progress follow those changes too.
+        events = context.events
+        for signal in (events.meetings_changed, events.gatherings_changed, events.groups_changed):
+            signal.connect(self._work_changed)
 
     def _build(self) -> None:
         self.title_label = heading(1)
@@ -125,6 +130,13 @@ class StagePage(Page):
         if not waiting:
             for widget, _title in self._tools:
                 widget.refresh()
+
+    def _work_changed(self, _cohort_id: int | None = None) -> None:
+        """Re-read the checklist and progress if on screen; a page away is refreshed (all
+        of it) when it is shown again."""
+        if self.on_screen() and not (self.stage.per_round and self.context.cohort is None):
+            self.checklist.refresh()
+            self._update_progress()
 
     def _update_progress(self) -> None:
         rows = self.checklist.rows()

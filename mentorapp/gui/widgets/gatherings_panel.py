@@ -185,7 +185,7 @@ class GatheringsPanel(QWidget):
         self.empty_new_button.setText(_("New gathering…"))
         self.edit_button.setText(_("&Edit…"))
         self.delete_button.setText(_("&Delete"))
-        self.calendar_button.setText(_("Save &calendar…"))
+        self.calendar_button.setText(_("Save c&alendar…"))
         self.calendar_button.setToolTip(
             _("Save the round's pair meetings and gatherings as a calendar file (.ics)")
         )
@@ -206,8 +206,8 @@ class GatheringsPanel(QWidget):
         self.invite_all_button.setToolTip(
             _("Invite every accepted and active adept and mentor of the round")
         )
-        self.print_button.setText(_("&Print attendance list…"))
-        self.reminder_button.setText(_("Draft a &reminder…"))
+        self.print_button.setText(_("Print attendance &list…"))
+        self.reminder_button.setText(_("Draft a re&minder…"))
         self.view.setAccessibleName(_("The round's gatherings"))
         self.guests.setAccessibleName(_("Guest list: tick who is invited and who came"))
         self.refresh()
@@ -254,7 +254,7 @@ class GatheringsPanel(QWidget):
         self.print_button.setEnabled(chosen)
         self.reminder_button.setEnabled(chosen and gathering.invited > 0)
         self.cancel_button.setText(
-            _("&Reinstate gathering")
+            _("Reins&tate gathering")
             if gathering and gathering.cancelled
             else _("&Cancel gathering")
         )
@@ -362,6 +362,8 @@ class GatheringsPanel(QWidget):
         gathering, services = self.selected(), self.context.services
         if gathering is None or services is None or not self._writable():
             return
+        current = self.guests.currentIndex()  # kept: Space, Down, Space… ticks row by row
+        column = current.column() if current.isValid() else P_NAME
         try:
             if which == "invited":
                 services.gatherings.invite(gathering.id, [enrolment_id], checked)
@@ -374,7 +376,7 @@ class GatheringsPanel(QWidget):
         self.guests.verticalScrollBar().setValue(scroll)
         row = self.guests_model.row_of(enrolment_id)
         if row >= 0:
-            self.guests.setCurrentIndex(self.guests_model.index(row, P_NAME))
+            self.guests.setCurrentIndex(self.guests_model.index(row, column))
 
     def _changed(self, gathering_id: int | None) -> None:
         """Show the change, then tell the other views (the calendar, people's history)."""

@@ -85,9 +85,9 @@ class GroupMeetingsPanel(QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(_("Selected group"))
         self.view.setAccessibleName(_("The selected group's meetings"))
-        self.record_button.setText(_("&Record meeting…"))
+        self.record_button.setText(_("Recor&d meeting…"))
         self.end_button.setText(_("&End group early…"))
-        self.calendar_button.setText(_("Save the &pair's calendar…"))
+        self.calendar_button.setText(_("Save the pair's cale&ndar…"))
         self.show_group(self.item)
 
     def selected_number(self) -> int | None:

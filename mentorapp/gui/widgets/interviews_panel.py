@@ -249,7 +249,7 @@ class InterviewsPanel(QWidget):
                 "in the history."
             )
         )
-        self.role_label.setText(_("&Role:"))
+        self.role_label.setText(_("R&ole:"))
         self.day_label.setText(_("D&ay:"))
         self._fill_combo(
             self.role_filter,
@@ -261,7 +261,7 @@ class InterviewsPanel(QWidget):
         self.book_button.setText(_("&Book interview…"))
         self.move_button.setText(_("&Move…"))
         self.cancel_button.setText(_("Cancel interview"))
-        self.print_button.setText(_("&Print the day's schedule…"))
+        self.print_button.setText(_("Print the da&y's schedule…"))
         self.questions_box.setTitle(_("Questions"))
         self.notes_box.setTitle(_("General notes"))
         self.notes.setAccessibleName(_("General notes on the interview"))

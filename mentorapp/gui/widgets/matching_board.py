@@ -147,10 +147,10 @@ class MatchingBoard(QWidget):
         layout.addWidget(splitter, 1)
 
     def retranslate_ui(self) -> None:
-        self.propose_button.setText(_("&Propose matches"))
+        self.propose_button.setText(_("Pr&opose matches"))
         self.weights_button.setText(_("&Weights…"))
         self.accept_button.setText(_("&Accept proposal"))
-        self.print_button.setText(_("P&rint accepted groups…"))
+        self.print_button.setText(_("Pr&int accepted groups…"))
         self.tree.setAccessibleName(_("Proposed groups"))
         self.pair_box.setTitle(_("Selected pair"))
         self.parts.setAccessibleName(_("Why this pair scores as it does"))

@@ -182,7 +182,7 @@ class ParticipantsPanel(QWidget):
         self.add_button.setText(_("Add &applicant…"))
         self.status_button.setText(_("Set s&tatus"))
         self.status_button.setAccessibleName(_("Set the status of the selected applications"))
-        self.decision_button.setText(_("&Decision list…"))
+        self.decision_button.setText(_("Decision &list…"))
         self.export_button.setText(_("E&xport"))
         self.export_button.setAccessibleName(_("Export participants to a CSV file"))
         self.table.setAccessibleName(_("Applications"))

@@ -112,9 +112,9 @@ class PartnersPanel(QWidget):
             (self.note, _("Note")),
         ):
             widget.setAccessibleName(text)
-        self.new_button.setText(_("New &partner"))
+        self.new_button.setText(_("Ne&w partner"))
         self.save_button.setText(_("&Save partner"))
-        self.remove_button.setText(_("&Remove partner"))
+        self.remove_button.setText(_("Re&move partner"))
         self.refresh()
 
     def refresh(self) -> None:

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 
 BOARD, EMPTY = range(2)
 NAME_CHARACTERS = 24  # the widest the names' columns get, in average characters
-REASON_CHARACTERS = 26  # the room the reason keeps when the columns are fitted
+REASON_CHARACTERS = 20  # the least room the reason keeps before the names are narrowed
+NAME_MINIMUM = 12  # the narrowest the names' columns get, in average characters
 FITTED_ROWS = 50  # the rows a column is fitted to (all 1,000 would take 40 ms)
 
 
@@ -179,7 +180,7 @@ class RunningBoard(QWidget):
         self.reminder_button.setText(_("Draft a re&minder…"))
         self.round_calendar_button.setText(_("Save ca&lendar…"))
         self.round_calendar_button.setToolTip(_("Every meeting of the round, for your calendar"))
-        self.rules_button.setText(_("&Health rules…"))
+        self.rules_button.setText(_("Health r&ules…"))
         self.filter_label.setText(_("Sh&ow:"))
         self.search_label.setText(_("&Search:"))
         self.search.setPlaceholderText(_("Name or e-mail"))
@@ -193,8 +194,8 @@ class RunningBoard(QWidget):
         self.health_filter.setCurrentIndex(max(0, self.health_filter.findData(chosen)))
         self.health_filter.blockSignals(False)
         self.view.setAccessibleName(_("The round's groups and their health"))
-        self.notice_button.setText(_("&Go to Matching"))
-        self.empty_button.setText(_("&Go to Matching"))
+        self.notice_button.setText(_("Go &to Matching"))
+        self.empty_button.setText(_("Go &to Matching"))
         self.empty_label.setText(
             _("No accepted groups yet: match the round in the Matching stage.")
         )
@@ -230,22 +231,23 @@ class RunningBoard(QWidget):
         self._selected()
 
     def _size_columns(self) -> None:
-        """Fit the columns to their texts (measured on the first rows only), then narrow
-        them so that the reason keeps some room on screen: the full reason also shows below
-        and as a tooltip."""
+        """Fit the columns to their texts (measured on the first rows only). The health and
+        the next meeting are what a coordinator scans, so they keep their whole text; where
+        the screen is narrow the reason takes the cut (it shows whole below and as a
+        tooltip), and only then the names do."""
         character = self.fontMetrics().averageCharWidth()
         self.view.resizeColumnsToContents()
-        widths = [
-            min(
-                self.view.columnWidth(column),
-                character * (NAME_CHARACTERS if column in (MENTOR, ADEPTS) else 40),
-            )
-            for column in range(REASON)
-        ]
+        widths = [self.view.columnWidth(column) for column in range(REASON)]
+        for column in (MENTOR, ADEPTS):
+            widths[column] = min(widths[column], character * NAME_CHARACTERS)
         room = self.view.viewport().width() - character * REASON_CHARACTERS
         if self.view.isVisible() and 0 < room < sum(widths):
-            share = room / sum(widths)
-            widths = [max(int(width * share), character * 6) for width in widths]
+            names = widths[MENTOR] + widths[ADEPTS]
+            left = max(room - (sum(widths) - names), character * 2 * NAME_MINIMUM)
+            if left < names:
+                share = left / names
+                for column in (MENTOR, ADEPTS):
+                    widths[column] = max(int(widths[column] * share), character * NAME_MINIMUM)
         for column, width in enumerate(widths):
             self.view.setColumnWidth(column, width)
 

@@ -203,7 +203,7 @@ class TimelinePanel(QWidget):
                 "hangs on) the programme's own, for every round."
             )
         )
-        self.due_reset_button.setText(_("Use the &guide's days"))
+        self.due_reset_button.setText(_("Use the guide's &days"))
         self.due_reset_button.setToolTip(
             _("Let the selected item be due as the organiser's guide suggests.")
         )

@@ -132,14 +132,14 @@ class WorkbooksPanel(QWidget):
                 ("both", _("Both languages")),
             ],
         )
-        self.paper_label.setText(_("&Paper:"))
+        self.paper_label.setText(_("Pap&er:"))
         self._fill(self.paper, [("A4", "A4"), ("Letter", "Letter")])
         self.combined.setText(_("Also one combined file, to print everything in one go"))
         self.write_button.setText(_("&Create workbooks…"))
         self.files.setAccessibleName(_("Workbooks written"))
         self.open_folder_button.setText(_("Open folder"))
         self.open_pdf_button.setText(_("Open PDF"))
-        self.print_button.setText(_("&Print…"))
+        self.print_button.setText(_("Pri&nt…"))
         self.content_button.setText(_("Adapt the content…"))
         self.refresh()
 
