@@ -37,6 +37,8 @@ ROLES = tuple(role.value for role in Role)
 INVITABLE = (EnrolmentStatus.ACCEPTED.value, EnrolmentStatus.ACTIVE.value)
 # Who the guest list shows (besides anyone already invited or recorded as coming).
 TAKING_PART = (*INVITABLE, EnrolmentStatus.COMPLETED.value)
+# Who has left the round: no reminders, and off the guest list unless they came.
+LEFT = (EnrolmentStatus.WITHDRAWN.value, EnrolmentStatus.DECLINED.value)
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,10 @@ class GatheringService:
             for enrolment, person in session.exec(query):
                 assert enrolment.id is not None and person.id is not None
                 guest = stored.get(enrolment.id)
+                if guest is None and enrolment.status not in TAKING_PART:
+                    continue
                 # Who left the round drops off the list, unless they are recorded as coming.
-                if enrolment.status not in TAKING_PART and not (guest and guest.attended):
+                if enrolment.status in LEFT and not (guest and guest.attended):
                     continue
                 if is_erased(person.email):  # an anonymous stub: counted, never listed
                     continue

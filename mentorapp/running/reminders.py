@@ -31,7 +31,7 @@ from mentorapp.i18n import N_, current_language
 from mentorapp.people.collation import sort_key
 from mentorapp.people.privacy import is_erased
 from mentorapp.running.board import GroupHealth, RunningService, health_of
-from mentorapp.running.gatherings import TAKING_PART
+from mentorapp.running.gatherings import LEFT
 from mentorapp.running.health import Health
 from mentorapp.running.meetings import MeetingService
 from mentorapp.running.reminder_text import (
@@ -173,7 +173,7 @@ class ReminderService:
             people = (group.mentor,) if who == "mentors_without_first_meeting" else group.people
             for person in people:
                 # Someone who withdrew (or an erased stub) gets no reminder from the group.
-                if is_erased(person.email) or person.status not in TAKING_PART:
+                if is_erased(person.email) or person.status in LEFT:
                     continue
                 found.append(
                     Recipient(
@@ -217,7 +217,7 @@ class ReminderService:
                 .where(
                     col(GatheringGuest.gathering_id) == gathering_id,
                     col(GatheringGuest.invited).is_(True),
-                    col(Enrolment.status).in_(TAKING_PART),
+                    col(Enrolment.status).not_in(LEFT),
                 )
             )
             guests = list(session.exec(query))
