@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mentorapp.commands.arguments import parse_day
 from mentorapp.domain.enums import Role
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import LANGUAGES, N_, _, format_date, format_time, ngettext
@@ -130,7 +131,7 @@ def add_gathering(args: argparse.Namespace) -> int:
         title = chosen.title if title is None else title
         description = chosen.description if description is None else description
         minutes = chosen.minutes if minutes is None else minutes
-    day = parse_day(args.date)
+    day = parse_day(args.date, "date")
     clock = parse_clock(args.time) if args.time is not None else None
     draft = GatheringDraft(
         title=title or "",
@@ -232,17 +233,6 @@ def _round_of(services: Services, cohort_id: int) -> Cohort:
     if found is None:
         raise ValidationError(N_("That round no longer exists."))
     return found
-
-
-def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(
-            N_("“{text}” is not a date. Write it as YYYY-MM-DD, e.g. 2027-02-03."),
-            "date",
-            text=text[:40],
-        ) from None
 
 
 def parse_clock(text: str) -> time:

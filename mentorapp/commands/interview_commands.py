@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mentorapp.commands.arguments import parse_day
 from mentorapp.domain.enums import Role
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _, format_datetime, ngettext
@@ -129,17 +130,6 @@ def book_interview(args: argparse.Namespace) -> int:
             )
         )
     return 0
-
-
-def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(
-            N_("“{text}” is not a date. Write it as YYYY-MM-DD, e.g. 2027-02-03."),
-            "day",
-            text=text[:40],
-        ) from None
 
 
 def parse_time(text: str) -> datetime:

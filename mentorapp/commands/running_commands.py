@@ -87,7 +87,7 @@ def show_meetings(args: argparse.Namespace) -> int:
 
 def record_meeting(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
-    from mentorapp.commands.interview_commands import parse_day
+    from mentorapp.commands.arguments import parse_day
     from mentorapp.commands.people_commands import find_cohort
     from mentorapp.running.health import MeetingState
     from mentorapp.running.meetings import MeetingRecord

@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from mentorapp.i18n import _
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfDocument
@@ -33,6 +35,21 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
     finally:
         document.close()
     return True
+
+
+def offer_saved_pdf(parent: QWidget, title: str, text: str, path: Path) -> None:
+    """Say where a PDF was saved, and offer to print it or open it in the PDF reader."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    print_button = box.addButton(_("&Print…"), QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(_("&Open"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is print_button:
+        print_pdf(parent, path)
+    elif box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def send_pages(printer: QPrinter, document: PdfDocument) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -436,19 +436,10 @@ class GatheringsPanel(QWidget):
         return None
 
     def _offer(self, path: Path) -> None:
-        from mentorapp.gui.pdf_printing import print_pdf
+        from mentorapp.gui.pdf_printing import offer_saved_pdf
 
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Attendance list"))
-        box.setText(_("The attendance list was saved to {path}.").format(path=path))
-        print_button = box.addButton(_("&Print…"), QMessageBox.ButtonRole.AcceptRole)
-        open_button = box.addButton(_("&Open"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is print_button:
-            print_pdf(self, path)
-        elif box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        text = _("The attendance list was saved to {path}.").format(path=path)
+        offer_saved_pdf(self, _("Attendance list"), text, path)
 
     def save_calendar(self) -> None:
         from mentorapp.gui.widgets.calendar_actions import save_round_calendar

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -714,16 +714,7 @@ class InterviewsPanel(QWidget):
         return None
 
     def _offer(self, path: Path) -> None:
-        from mentorapp.gui.pdf_printing import print_pdf
+        from mentorapp.gui.pdf_printing import offer_saved_pdf
 
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Interview schedule"))
-        box.setText(_("The schedule was saved to {path}.").format(path=path))
-        print_button = box.addButton(_("&Print…"), QMessageBox.ButtonRole.AcceptRole)
-        open_button = box.addButton(_("&Open"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is print_button:
-            print_pdf(self, path)
-        elif box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        text = _("The schedule was saved to {path}.").format(path=path)
+        offer_saved_pdf(self, _("Interview schedule"), text, path)
