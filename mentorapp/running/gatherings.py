@@ -3,8 +3,8 @@ who was invited and who came.
 
 Every change of what a calendar shows (the title, the time, the place, cancelling) raises the
 gathering's ``sequence``, so a calendar imported again updates the event instead of adding a
-second one. Invitations and attendance do not touch it. Someone may come without having been
-invited: their guest row says ``invited`` False and ``attended`` True.
+second one. Invitations and attendance do not touch it; the guest rows themselves are
+``gathering_guests``' job.
 """
 
 from __future__ import annotations
@@ -15,16 +15,42 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
 from mentorapp.db import Database
-from mentorapp.domain.enums import EnrolmentStatus, Role
-from mentorapp.domain.models import Cohort, Enrolment, Gathering, GatheringGuest, Person, Programme
+from mentorapp.domain.models import Cohort, Gathering, GatheringGuest, Programme
 from mentorapp.errors import ValidationError, file_problem, move_into_place
 from mentorapp.i18n import N_, _, current_language, speaking
-from mentorapp.people.collation import sort_key
-from mentorapp.people.privacy import is_erased
+from mentorapp.running.gathering_guests import (
+    INVITABLE,
+    LEFT,
+    ROLES,
+    TAKING_PART,
+    GuestRow,
+    anyone_came,
+    attended_gatherings,
+    by_name,
+    checked_attendance,
+    checked_ids,
+    checked_roles,
+    count_attendance,
+    guest_counts,
+    guest_rows,
+    invite_everyone,
+    set_guests,
+    usable_id,
+)
+
+__all__ = [
+    "INVITABLE",
+    "LEFT",
+    "ROLES",
+    "TAKING_PART",
+    "GatheringDraft",
+    "GatheringRow",
+    "GatheringService",
+    "GuestRow",
+]
 
 TITLE_LIMIT = 120
 PLACE_LIMIT = 300
@@ -32,13 +58,6 @@ DESCRIPTION_LIMIT = 2000
 MIN_MINUTES, MAX_MINUTES = 5, 1440
 # A date this far from the round is a typing mistake (a wrong year), not a gathering.
 FARTHEST_DAYS = 365
-ROLES = tuple(role.value for role in Role)
-# Who "Invite everyone" reaches: the people taking part in the round now.
-INVITABLE = (EnrolmentStatus.ACCEPTED.value, EnrolmentStatus.ACTIVE.value)
-# Who the guest list shows (besides anyone already invited or recorded as coming).
-TAKING_PART = (*INVITABLE, EnrolmentStatus.COMPLETED.value)
-# Who has left the round: no reminders, and off the guest list unless they came.
-LEFT = (EnrolmentStatus.WITHDRAWN.value, EnrolmentStatus.DECLINED.value)
 
 
 @dataclass(frozen=True)
@@ -77,25 +96,6 @@ class GatheringRow:
         return self.starts_at + timedelta(minutes=self.minutes)
 
 
-@dataclass(frozen=True)
-class GuestRow:
-    """One participant of the round on a gathering's guest list, invited or not."""
-
-    enrolment_id: int
-    person_id: int
-    first_name: str
-    last_name: str
-    email: str
-    role: str
-    status: str
-    invited: bool
-    attended: bool
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-
 class GatheringService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -111,22 +111,22 @@ class GatheringService:
                 .order_by(col(Gathering.starts_at), col(Gathering.id))
             )
             gatherings = list(session.exec(query))
-            counts = _counts(session, [g.id for g in gatherings if g.id is not None])
+            counts = guest_counts(session, [g.id for g in gatherings if g.id is not None])
         return [_row(g, counts) for g in gatherings]
 
     def gathering(self, gathering_id: int) -> GatheringRow:
         with self._db.reading() as session:
             found = _gathering(session, gathering_id)
-            return _row(found, _counts(session, [gathering_id]))
+            return _row(found, guest_counts(session, [gathering_id]))
 
     def add(
         self, cohort_id: int, draft: GatheringDraft, invite_roles: Iterable[str] = ()
     ) -> GatheringRow:
         """Add a gathering to the round, inviting everyone accepted or active in
         ``invite_roles`` in the same transaction; every value is checked first."""
-        roles = _roles(invite_roles)
+        roles = checked_roles(invite_roles)
         with self._db.transaction() as session:
-            cohort = session.get(Cohort, cohort_id) if _usable_id(cohort_id) else None
+            cohort = session.get(Cohort, cohort_id) if usable_id(cohort_id) else None
             if cohort is None:
                 raise ValidationError(N_("That round no longer exists."))
             checked = _checked(draft, cohort)
@@ -139,7 +139,7 @@ class GatheringService:
             gathering_id = gathering.id
             assert gathering_id is not None
             if roles:
-                _invite_all(session, gathering, roles)
+                invite_everyone(session, gathering, roles)
         return self.gathering(gathering_id)
 
     def edit(self, gathering_id: int, draft: GatheringDraft) -> GatheringRow:
@@ -172,13 +172,7 @@ class GatheringService:
         """Remove a gathering and its invitations, unless someone is recorded as coming."""
         with self._db.transaction() as session:
             gathering = _gathering(session, gathering_id)
-            came = session.exec(
-                select(GatheringGuest.id).where(
-                    col(GatheringGuest.gathering_id) == gathering_id,
-                    col(GatheringGuest.attended).is_(True),
-                )
-            ).first()
-            if came is not None:
+            if anyone_came(session, gathering_id):
                 raise ValidationError(
                     N_(
                         "Someone is recorded as having come to “{title}”, so it cannot be "
@@ -198,109 +192,42 @@ class GatheringService:
         """Everyone taking part in the round (and anyone else invited or recorded as coming),
         sorted by name in the current language, each with their invitation and attendance."""
         with self._db.reading() as session:
-            gathering = _gathering(session, gathering_id)
-            stored = _guests(session, gathering_id)
-            query = (
-                select(Enrolment, Person)
-                .join(Person, col(Person.id) == Enrolment.person_id)
-                .where(col(Enrolment.cohort_id) == gathering.cohort_id)
-            )
-            rows = []
-            for enrolment, person in session.exec(query):
-                assert enrolment.id is not None and person.id is not None
-                guest = stored.get(enrolment.id)
-                if guest is None and enrolment.status not in TAKING_PART:
-                    continue
-                # Who left the round drops off the list, unless they are recorded as coming.
-                if enrolment.status in LEFT and not (guest and guest.attended):
-                    continue
-                if is_erased(person.email):  # an anonymous stub: counted, never listed
-                    continue
-                rows.append(
-                    GuestRow(
-                        enrolment_id=enrolment.id,
-                        person_id=person.id,
-                        first_name=person.first_name,
-                        last_name=person.last_name,
-                        email=person.email,
-                        role=enrolment.role,
-                        status=enrolment.status,
-                        invited=bool(guest and guest.invited),
-                        attended=bool(guest and guest.attended),
-                    )
-                )
-        language = current_language()
-        rows.sort(
-            key=lambda r: (
-                sort_key(r.last_name, language),
-                sort_key(r.first_name, language),
-                r.enrolment_id,
-            )
-        )
-        return rows
+            rows = guest_rows(session, _gathering(session, gathering_id))
+        return by_name(rows)
 
     def invite(self, gathering_id: int, enrolment_ids: Iterable[int], invited: bool = True) -> int:
         """Invite these people of the round (or take the invitation back); the number changed."""
-        wanted = _ids(enrolment_ids)
+        wanted = checked_ids(enrolment_ids)
         with self._db.transaction() as session:
             gathering = _gathering(session, gathering_id)
-            _require_in_round(session, gathering, wanted)
-            return _set(session, gathering_id, dict.fromkeys(wanted, invited), "invited")
+            return set_guests(session, gathering, dict.fromkeys(wanted, invited), "invited")
 
     def invite_all(self, gathering_id: int, roles: Iterable[str] = ROLES) -> int:
         """Invite everyone accepted or active in the round in ``roles``; the number newly
         invited (those invited already stay as they are)."""
-        chosen = _roles(roles)
+        chosen = checked_roles(roles)
         with self._db.transaction() as session:
-            return _invite_all(session, _gathering(session, gathering_id), chosen)
+            return invite_everyone(session, _gathering(session, gathering_id), chosen)
 
     def set_attendance(self, gathering_id: int, attended: Mapping[int, bool]) -> int:
         """Record who came (True) and who did not (False); someone who was not invited can
         come too. All or nothing: one person not of the round changes nobody. Returns the
         number of people whose attendance changed."""
-        wanted = _ids(attended)
-        values = {i: attended[i] for i in wanted}
-        for value in values.values():
-            if not isinstance(value, bool):
-                raise ValidationError(N_("Attendance is yes or no."), "attended")
+        values = checked_attendance(attended)
         with self._db.transaction() as session:
-            gathering = _gathering(session, gathering_id)
-            _require_in_round(session, gathering, wanted)
-            return _set(session, gathering_id, values, "attended")
+            return set_guests(session, _gathering(session, gathering_id), values, "attended")
 
     def attendance_counts(self, cohort_id: int) -> dict[int, int]:
         """How many gatherings of the round each enrolment came to (cancelled ones left
         out); enrolments that came to none are not in the dictionary."""
-        query = (
-            select(GatheringGuest.enrolment_id, func.count())
-            .join(Gathering, col(Gathering.id) == GatheringGuest.gathering_id)
-            .where(
-                col(Gathering.cohort_id) == cohort_id,
-                col(Gathering.cancelled).is_(False),
-                col(GatheringGuest.attended).is_(True),
-            )
-            .group_by(col(GatheringGuest.enrolment_id))
-        )
         with self._db.reading() as session:
-            return {enrolment_id: count for enrolment_id, count in session.exec(query)}
+            return count_attendance(session, cohort_id)
 
     def attended_by_person(self, person_id: int) -> builtins.list[tuple[str, str, date]]:
         """(round name, gathering title, date) of every gathering the person came to,
         earliest first, across rounds and roles."""
-        query = (
-            select(Cohort.name, Gathering.title, Gathering.starts_at)
-            .join(Gathering, col(Gathering.cohort_id) == Cohort.id)
-            .join(GatheringGuest, col(GatheringGuest.gathering_id) == Gathering.id)
-            .join(Enrolment, col(Enrolment.id) == GatheringGuest.enrolment_id)
-            .where(
-                col(Enrolment.person_id) == person_id,
-                col(GatheringGuest.attended).is_(True),
-                col(Gathering.cancelled).is_(False),
-            )
-            .order_by(col(Gathering.starts_at), col(Gathering.id))
-        )
         with self._db.reading() as session:
-            return [(name, title, starts.date()) for name, title, starts in session.exec(query)]
+            return attended_gatherings(session, person_id)
 
     # -- printing -------------------------------------------------------------------------
 
@@ -426,29 +353,10 @@ def _apply(gathering: Gathering, draft: GatheringDraft) -> None:
     gathering.place, gathering.description = draft.place, draft.description
 
 
-def _usable_id(value: object) -> bool:
-    """A whole number SQLite can store as a row id (a huge one from a script is no row)."""
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
-
-
 def _gathering(session: Session, gathering_id: int) -> Gathering:
-    found = session.get(Gathering, gathering_id) if _usable_id(gathering_id) else None
+    found = session.get(Gathering, gathering_id) if usable_id(gathering_id) else None
     if found is None:
         raise ValidationError(N_("This gathering no longer exists."), "gathering")
-    return found
-
-
-def _counts(session: Session, ids: list[int]) -> dict[int, tuple[int, int]]:
-    """(invited, attended) per gathering id."""
-    if not ids:
-        return {}
-    query = select(GatheringGuest.gathering_id, GatheringGuest.invited, GatheringGuest.attended)
-    found: dict[int, tuple[int, int]] = {}
-    for gathering_id, invited, attended in session.exec(
-        query.where(col(GatheringGuest.gathering_id).in_(ids))
-    ):
-        was = found.get(gathering_id, (0, 0))
-        found[gathering_id] = (was[0] + bool(invited), was[1] + bool(attended))
     return found
 
 
@@ -469,77 +377,3 @@ def _row(gathering: Gathering, counts: dict[int, tuple[int, int]]) -> GatheringR
         invited=invited,
         attended=attended,
     )
-
-
-def _guests(session: Session, gathering_id: int) -> dict[int, GatheringGuest]:
-    query = select(GatheringGuest).where(col(GatheringGuest.gathering_id) == gathering_id)
-    return {guest.enrolment_id: guest for guest in session.exec(query)}
-
-
-def _roles(roles: Iterable[str]) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(roles))
-    unknown = [role for role in chosen if role not in ROLES]
-    if unknown:
-        raise ValidationError(
-            N_("“{role}” is not a role: choose adept or mentor."), "roles", role=unknown[0]
-        )
-    return chosen
-
-
-def _invite_all(session: Session, gathering: Gathering, roles: tuple[str, ...]) -> int:
-    assert gathering.id is not None
-    if not roles:
-        return 0
-    query = select(Enrolment.id).where(
-        col(Enrolment.cohort_id) == gathering.cohort_id,
-        col(Enrolment.status).in_(INVITABLE),
-        col(Enrolment.role).in_(roles),
-    )
-    ids = [i for i in session.exec(query) if i is not None]
-    return _set(session, gathering.id, dict.fromkeys(ids, True), "invited")
-
-
-def _ids(enrolment_ids: Iterable[int]) -> list[int]:
-    wanted = list(dict.fromkeys(enrolment_ids))
-    if not all(_usable_id(i) for i in wanted):
-        raise ValidationError(N_("This participant no longer exists."), "enrolment")
-    return wanted
-
-
-def _require_in_round(session: Session, gathering: Gathering, ids: list[int]) -> None:
-    if not ids:
-        return
-    query = select(Enrolment.id).where(
-        col(Enrolment.id).in_(ids), col(Enrolment.cohort_id) == gathering.cohort_id
-    )
-    found = set(session.exec(query))
-    if len(found) != len(ids):
-        raise ValidationError(
-            N_(
-                "Someone on the list is not a participant of this round (any more), so "
-                "nothing was changed. Refresh the list and try again."
-            ),
-            "enrolment",
-        )
-
-
-def _set(session: Session, gathering_id: int, values: dict[int, bool], field: str) -> int:
-    """Set ``field`` ("invited" or "attended") per enrolment; a row left with neither is
-    removed. Returns how many changed."""
-    stored = _guests(session, gathering_id)
-    changed = 0
-    for enrolment_id, value in values.items():
-        guest = stored.get(enrolment_id)
-        if guest is None:
-            if not value:
-                continue
-            guest = GatheringGuest(gathering_id=gathering_id, enrolment_id=enrolment_id)
-        elif getattr(guest, field) == value:
-            continue
-        setattr(guest, field, value)
-        changed += 1
-        if not guest.invited and not guest.attended:
-            session.delete(guest)
-        else:
-            session.add(guest)
-    return changed

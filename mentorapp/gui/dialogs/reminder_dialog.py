@@ -8,24 +8,21 @@ noted, since nothing can be written.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,16 +31,25 @@ from PySide6.QtWidgets import (
 from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.gui.dialogs.files import ask_save_path
 from mentorapp.gui.errors import show_error
+from mentorapp.gui.widgets.mail_parts import MailParts
+from mentorapp.gui.widgets.reminder_people import (
+    ENROLMENT_ID,
+    MessagePreview,
+    RecipientList,
+    message_for,
+)
+from mentorapp.gui.widgets.reminder_wording import WordingEditor, ask_close_unsaved, ask_keep_typed
 from mentorapp.i18n import N_, _, format_date, ngettext
 from mentorapp.paths import safe_file_name
-from mentorapp.running.reminder_text import PLACEHOLDERS, Wording, join_addresses
+from mentorapp.running.reminder_text import Wording, join_addresses
 
 if TYPE_CHECKING:
     from mentorapp.gui.context import AppContext
-    from mentorapp.running.reminders import Draft, DraftMessage
+    from mentorapp.running.reminders import Draft
     from mentorapp.workspace.services import Services
 
-ENROLMENT_ID = Qt.ItemDataRole.UserRole + 1
+__all__ = ["ENROLMENT_ID", "LANGUAGE_NAMES", "SETS", "ReminderDialog", "ask_keep_typed"]
+
 SETS = (
     ("needs_check_in", N_("Groups that need a check-in")),
     ("not_started", N_("Groups that have not started")),
@@ -66,11 +72,9 @@ class ReminderDialog(QDialog):
         self.cohort_id = cohort_id
         self.draft: Draft | None = None
         self._loading = False
-        # The wording as loaded or saved, and as last used by a way out: what the fields are
-        # compared with before they are replaced or the dialog closes.
-        self._loaded: Wording | None = None
+        # The wording as last used by a way out: what the fields are compared with before the
+        # dialog closes (the wording as loaded or saved is the wording box's).
         self._used: Wording | None = None
-        self._mail_noted: Draft | None = None  # the draft already noted as opened in mail
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._redraft)
         self.setWindowTitle(_("Draft a reminder"))
@@ -91,6 +95,10 @@ class ReminderDialog(QDialog):
         assert programme is not None and programme.id is not None
         return programme.id
 
+    @property
+    def part_buttons(self) -> list[QPushButton]:
+        return self.parts_box.buttons
+
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.who_combo = QComboBox(objectName="reminderWhoCombo")
@@ -105,65 +113,32 @@ class ReminderDialog(QDialog):
         top.addRow(_("Who:"), self.who_combo)
         top.addRow(_("Language:"), self.language_combo)
 
-        self.people_model = QStandardItemModel(self)
-        self.people_model.itemChanged.connect(self._ticked)
-        self.people = QListView(objectName="reminderRecipients")
-        self.people.setModel(self.people_model)
-        self.people.setAccessibleName(_("Recipients"))
-        self.people.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.people.selectionModel().currentChanged.connect(lambda *_a: self._show_preview())
-        self.count_label = QLabel(objectName="reminderCount")
-        people_box = QGroupBox(_("Recipients"))
-        people_layout = QVBoxLayout(people_box)
-        people_layout.addWidget(self.people, 1)
-        people_layout.addWidget(self.count_label)
+        self.people_box = RecipientList()
+        self.people_box.ticks_changed.connect(self._ticked)
+        self.people_box.current_changed.connect(self._show_preview)
+        self.people, self.people_model = self.people_box.people, self.people_box.people_model
+        self.count_label = self.people_box.count_label
 
-        self.subject_edit = QLineEdit(objectName="reminderSubject")
-        self.subject_edit.setAccessibleName(_("Subject"))
+        editor = self.wording_box = WordingEditor(
+            self.context, lambda: (self.programme_id, self.key(), self.language())
+        )
+        self.subject_edit, self.body_edit = editor.subject_edit, editor.body_edit
         self.subject_edit.textEdited.connect(self._wording_edited)
-        self.body_edit = QPlainTextEdit(objectName="reminderBody")
-        self.body_edit.setAccessibleName(_("Text of the reminder"))
         self.body_edit.textChanged.connect(self._wording_edited)
-        self.placeholders = QLabel(wordWrap=True, objectName="reminderPlaceholders")
-        self.placeholders.setText(
-            _("Placeholders: {list}").format(list=" ".join("{" + p + "}" for p in PLACEHOLDERS))
-        )
-        self.save_wording_button = QPushButton(
-            _("Save as my wording"), objectName="saveWordingButton"
-        )
+        self.placeholders, self.wording_state = editor.placeholders, editor.wording_state
+        self.save_wording_button = editor.save_wording_button
         self.save_wording_button.clicked.connect(self.save_wording)
-        self.reset_wording_button = QPushButton(
-            _("Back to the built-in wording"), objectName="resetWordingButton"
-        )
+        self.reset_wording_button = editor.reset_wording_button
         self.reset_wording_button.clicked.connect(self.reset_wording)
-        self.wording_state = QLabel(objectName="wordingState")
-        self.error_label = QLabel(wordWrap=True, objectName="reminderError")
-        self.error_label.setStyleSheet("font-weight: bold")
-        self.error_label.setVisible(False)
-        wording_buttons = QHBoxLayout()
-        wording_buttons.addWidget(self.save_wording_button)
-        wording_buttons.addWidget(self.reset_wording_button)
-        wording_buttons.addWidget(self.wording_state, 1)
-        wording_box = QGroupBox(_("Wording"))
-        wording_layout = QFormLayout(wording_box)
-        wording_layout.addRow(_("Subject:"), self.subject_edit)
-        wording_layout.addRow(_("Text:"), self.body_edit)
-        wording_layout.addRow(self.placeholders)
-        wording_layout.addRow(wording_buttons)
-        wording_layout.addRow(self.error_label)
+        self.error_label = editor.error_label
 
-        self.preview_title = QLabel(objectName="previewTitle", wordWrap=True)
-        self.preview = QPlainTextEdit(objectName="reminderPreview", readOnly=True)
-        self.preview.setAccessibleName(_("Preview for the selected recipient"))
-        preview_box = QGroupBox(_("Preview"))
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.preview_title)
-        preview_layout.addWidget(self.preview, 1)
+        self.preview_box = MessagePreview()
+        self.preview_title, self.preview = self.preview_box.preview_title, self.preview_box.preview
 
         grid = QGridLayout()
-        grid.addWidget(people_box, 0, 0, 2, 1)
-        grid.addWidget(wording_box, 0, 1)
-        grid.addWidget(preview_box, 1, 1)
+        grid.addWidget(self.people_box, 0, 0, 2, 1)
+        grid.addWidget(self.wording_box, 0, 1)
+        grid.addWidget(self.preview_box, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 5)
 
@@ -179,14 +154,9 @@ class ReminderDialog(QDialog):
         for button in (self.mail_button, self.copy_button, self.copy_text_button, self.csv_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.parts_box = QGroupBox(_("Several messages"), objectName="mailPartsBox")
-        self.parts_note = QLabel(wordWrap=True)
-        self.parts_layout = QHBoxLayout()
-        parts = QVBoxLayout(self.parts_box)
-        parts.addWidget(self.parts_note)
-        parts.addLayout(self.parts_layout)
-        self.parts_box.setVisible(False)
-        self.part_buttons: list[QPushButton] = []
+        self.parts_box = MailParts(lambda: self.draft if self._flush_preview() else None)
+        self.parts_box.opened.connect(lambda: self._noted("mail"))
+        self.parts_note, self.parts_layout = self.parts_box.note, self.parts_box.buttons_row
         self.status_label = QLabel(wordWrap=True, objectName="reminderStatus")
         never = QLabel(_("Mentorapp never sends e-mail: your mail program does."))
         never.setObjectName("neverSends")
@@ -226,8 +196,6 @@ class ReminderDialog(QDialog):
 
     def _choose_language(self) -> None:
         """The language most of the set reads (the programme's when nobody is in it)."""
-        from collections import Counter
-
         try:
             people = self.services.reminders.recipients(self.cohort_id, self.who())
         except MentorappError:
@@ -272,35 +240,30 @@ class ReminderDialog(QDialog):
         self._preview_timer.stop()
         wording = self.services.reminders.template(self.programme_id, self.key(), self.language())
         keep = ask and self.wording_edited() and ask_keep_typed(self)
-        self._loaded = wording
+        self.wording_box.loaded = wording
         if not keep:
             self._loading = True
-            self.subject_edit.setText(wording.subject)
-            self.body_edit.setPlainText(wording.body)
+            self.wording_box.show_wording(wording)
             self._loading = False
         self._show_wording_state()
         self._redraft(people_too=people_too)
 
     def wording_edited(self) -> bool:
         """True when the fields differ from the wording as loaded or saved."""
-        return self._loaded is not None and self.wording() != self._loaded
+        return self.wording_box.is_edited()
 
     def _flush_preview(self) -> bool:
         """Draft from what is typed now, not from before the last keystrokes; False on a fault."""
         if self._preview_timer.isActive():
             self._preview_timer.stop()
             self._redraft()
-        return self.draft is not None and not self.error_label.isVisible()
+        return self.draft is not None and not self.wording_box.has_problem()
 
     def _show_wording_state(self) -> None:
-        own = self.services.reminders.is_own(self.programme_id, self.key(), self.language())
-        self.wording_state.setText(_("Your own wording") if own else _("The built-in wording"))
-        writable = not self.context.read_only
-        self.save_wording_button.setEnabled(writable)
-        self.reset_wording_button.setEnabled(writable and own)
+        self.wording_box.show_state()
 
     def wording(self) -> Wording:
-        return Wording(self.subject_edit.text(), self.body_edit.toPlainText())
+        return self.wording_box.wording()
 
     def _wording_edited(self, *_args: object) -> None:
         if not self._loading:
@@ -318,43 +281,24 @@ class ReminderDialog(QDialog):
             )
         except ValidationError as error:
             self.draft = None  # no way out may use a draft of other words
-            self.error_label.setText(error.user_message())
-            self.error_label.setVisible(True)
+            self.wording_box.show_problem(error.user_message())
             self._set_actions(False)
             return
         except MentorappError as error:
             show_error(self, error)
             return
-        self.error_label.setVisible(False)
+        self.wording_box.show_problem(None)
         if people_too:
-            self._show_people(draft)
+            self.people_box.show_recipients(draft)
         self.draft = draft
-        self._show_parts()
+        self.parts_box.show_draft(draft)
         self._show_preview()
         self._set_actions(bool(draft.recipients))
 
-    def _show_people(self, draft: Draft) -> None:
-        self._loading = True
-        self.people_model.clear()
-        for recipient in draft.recipients:
-            item = QStandardItem(f"{recipient.name}\n{recipient.email}")
-            item.setToolTip(f"{recipient.name} <{recipient.email}>")
-            item.setCheckable(True)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(recipient.enrolment_id, ENROLMENT_ID)
-            self.people_model.appendRow(item)
-        self._loading = False
-        if draft.recipients:
-            self.people.setCurrentIndex(self.people_model.index(0, 0))
-
     def ticked(self) -> set[int]:
-        return {
-            self.people_model.item(row).data(ENROLMENT_ID)
-            for row in range(self.people_model.rowCount())
-            if self.people_model.item(row).checkState() == Qt.CheckState.Checked
-        }
+        return self.people_box.ticked()
 
-    def _ticked(self, _item: QStandardItem) -> None:
+    def _ticked(self) -> None:
         if not self._loading:
             self._redraft()
 
@@ -362,96 +306,21 @@ class ReminderDialog(QDialog):
         for button in (self.mail_button, self.copy_button, self.copy_text_button, self.csv_button):
             button.setEnabled(enabled)
         count = len(self.draft.recipients) if self.draft and enabled else 0
-        self.count_label.setText(
-            ngettext("{n} recipient ticked", "{n} recipients ticked", count).format(n=count)
-            if self.people_model.rowCount()
-            else _("Nobody is in this set today.")
-        )
-
-    def _selected_message(self) -> DraftMessage | None:
-        if self.draft is None:
-            return None
-        index = self.people.currentIndex()
-        wanted = index.data(ENROLMENT_ID) if index.isValid() else None
-        messages = self.draft.messages
-        found = next((m for m in messages if m.recipient.enrolment_id == wanted), None)
-        return found or (messages[0] if messages else None)
+        self.people_box.show_count(count)
 
     def _show_preview(self) -> None:
-        message = self._selected_message()
-        if message is None:
-            self.preview_title.setText("")
-            self.preview.setPlainText("")
-            return
-        self.preview_title.setText(
-            _("To {name}: {subject}").format(name=message.recipient.name, subject=message.subject)
-        )
-        self.preview.setPlainText(message.body)
-
-    def _links(self) -> list[str]:
-        assert self.draft is not None
-        return [link for shared in self.draft.shared for link in shared.links]
-
-    def _show_parts(self) -> None:
-        for button in self.part_buttons:
-            self.parts_layout.removeWidget(button)
-            button.deleteLater()
-        self.part_buttons = []
-        links = self._links() if self.draft else []
-        shortened = bool(self.draft and any(s.links.shortened for s in self.draft.shared))
-        self.parts_box.setVisible(len(links) > 1 or shortened)
-        notes = []
-        if len(links) > 1:
-            notes.append(
-                _(
-                    "A mail program takes a limited number of addresses in one link, so "
-                    "{n} messages will open, one after the other. Open them one by one:"
-                ).format(n=len(links))
-            )
-        if shortened:
-            notes.append(
-                _(
-                    "The text is too long for a link and is shortened in the mail program: "
-                    "use “Copy the text” and paste it into the message."
-                )
-            )
-        self.parts_note.setText(" ".join(notes))
-        if len(links) > 1:
-            for number in range(1, len(links) + 1):
-                button = QPushButton(
-                    _("Open part {n} of {count}").format(n=number, count=len(links))
-                )
-                button.setObjectName(f"openPart{number}")
-                button.setAutoDefault(False)
-                button.clicked.connect(lambda _c=False, n=number: self._open_part(n))
-                self.parts_layout.addWidget(button)
-                self.part_buttons.append(button)
-            self.parts_layout.addStretch(1)
+        self.preview_box.show_message(message_for(self.draft, self.people_box.current_id()))
 
     # -- wording ---------------------------------------------------------------------------
     def save_wording(self) -> bool:
         """Save the typed wording as the programme's own; True when saved."""
-        try:
-            self.services.reminders.save_template(
-                self.programme_id, self.key(), self.language(), self.wording()
-            )
-        except ValidationError as error:
-            self.error_label.setText(error.user_message())
-            self.error_label.setVisible(True)
+        if not self.wording_box.save():
             return False
-        except MentorappError as error:
-            show_error(self, error)
-            return False
-        self._loaded = self.wording()
-        self._show_wording_state()
         self.status_label.setText(_("Your wording is saved for this reminder."))
         return True
 
     def reset_wording(self) -> None:
-        try:
-            self.services.reminders.reset_template(self.programme_id, self.key(), self.language())
-        except MentorappError as error:
-            show_error(self, error)
+        if not self.wording_box.reset():
             return
         self._load_wording(people_too=False, ask=False)  # asked for by the button itself
         self.status_label.setText(_("The built-in wording is back."))
@@ -461,34 +330,11 @@ class ReminderDialog(QDialog):
         """One link opens at once; several are opened one by one with the part buttons."""
         if not self._flush_preview() or self.draft is None or not self.draft.recipients:
             return
-        links = self._links()
-        if len(links) == 1:
-            _open(links[0])
-            self._noted_in_mail()
-            return
-        self.parts_box.setVisible(True)
-        self.status_label.setText(
-            _("Open the {n} messages one by one with the buttons above.").format(n=len(links))
-        )
-
-    def _open_part(self, number: int) -> None:
-        """Open part ``number`` of the draft as typed now; the first opened notes the draft."""
-        if not self._flush_preview() or self.draft is None:
-            return
-        links = self._links()
-        if not 1 <= number <= len(links):
-            return
-        _open(links[number - 1])
-        if number <= len(self.part_buttons):
-            self.part_buttons[number - 1].setEnabled(False)  # so the next one is easy to find
-        self._noted_in_mail()
-
-    def _noted_in_mail(self) -> None:
-        """Note a draft as opened in the mail program once, however many parts or presses."""
-        if self.draft is None or self._mail_noted is self.draft:
-            return
-        self._mail_noted = self.draft
-        self._noted("mail")
+        links = self.parts_box.open(self.draft)
+        if links != 1:
+            self.status_label.setText(
+                _("Open the {n} messages one by one with the buttons above.").format(n=links)
+            )
 
     def copy_addresses(self) -> None:
         if not self._flush_preview() or self.draft is None or not self.draft.recipients:
@@ -557,19 +403,7 @@ class ReminderDialog(QDialog):
         """Closing with wording typed but neither saved nor used asks first."""
         wording = self.wording()
         if self.isVisible() and self.wording_edited() and wording != self._used:
-            buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-            if not self.context.read_only:
-                buttons |= QMessageBox.StandardButton.Save
-            answer = QMessageBox.question(
-                self,
-                _("Unsaved wording"),
-                _(
-                    "You changed the wording of this reminder but neither saved it nor used "
-                    "it. Close and lose your text?"
-                ),
-                buttons,
-                QMessageBox.StandardButton.Cancel,
-            )
+            answer = ask_close_unsaved(self, self.context.read_only)
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save and not self.save_wording():
@@ -579,27 +413,3 @@ class ReminderDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, context: AppContext, cohort_id: int, who: str) -> None:
         cls(context, cohort_id, who, parent).exec()
-
-
-def ask_keep_typed(parent: QWidget) -> bool:
-    """True to keep the text the coordinator typed, False to take the other wording."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_("Changed wording"))
-    box.setText(
-        _(
-            "You have changed the wording. Keep your text, or use the wording of the "
-            "reminder you chose now?"
-        )
-    )
-    keep = box.addButton(_("&Keep my text"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_("&Use the other wording"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)  # closing the question loses nothing
-    box.exec()
-    return box.clickedButton() is keep
-
-
-def _open(link: str) -> None:
-    """Hand one link, already percent-encoded, to the user's mail program as it is."""
-    QDesktopServices.openUrl(QUrl.fromEncoded(QByteArray(link.encode("ascii"))))
