@@ -232,11 +232,11 @@ def _language(asked: str | None, programme: str) -> str:
     return programme if programme in LANGUAGES else LANGUAGES[0]
 
 
-def _names(group: GroupSchedule) -> str:
+def _names(group: GroupSchedule, locale: str | None = None) -> str:
     from babel.lists import format_list
 
     names = [person.name for person in group.people if person.name]
-    return format_list(names, locale=babel_locale()) if names else ""
+    return format_list(names, locale=locale or babel_locale()) if names else ""
 
 
 class _Texts:
@@ -253,6 +253,22 @@ class _Texts:
         }
         self._dates: dict[date, str] = {}
         self._numbers: dict[int, str] = {}
+        self.locale = babel_locale()
+        # DTSTART, DTEND and DTSTAMP values by moment: a round's thousands of events share
+        # a few hundred days, and each value costs a time zone lookup to make.
+        self._values: dict[date | datetime, vDDDTypes] = {}
+        self._texts: dict[str, vText] = {}
+
+    def text(self, words: str) -> vText:
+        """A TEXT value many events share (a status, a description), made once."""
+        if words not in self._texts:
+            self._texts[words] = vText(words)
+        return self._texts[words]
+
+    def value(self, moment: date | datetime) -> vDDDTypes:
+        if moment not in self._values:
+            self._values[moment] = vDDDTypes(moment)
+        return self._values[moment]
 
     def date(self, day: date) -> str:
         if day not in self._dates:
@@ -281,7 +297,7 @@ def _meeting_events(
     of meetings, and the checks of ``Event.new`` took a third of the time (the same lines
     come out; tests/dataio/test_calendar_ics.py compares them).
     """
-    names = _names(group)
+    names = _names(group, texts.locale)
     events = []
     for meeting in group.meetings:
         dated = meeting.held_on if meeting.state == MeetingState.HELD else meeting.planned_on
@@ -298,14 +314,14 @@ def _meeting_events(
         uid = f"meeting-{group.id}-{meeting.number}-{schedule.calendar_id}@{UID_DOMAIN}"
         event = Event()
         event["SUMMARY"] = vText(texts.summary.format(number=meeting.number, names=names))
-        event["DTSTART"] = vDDDTypes(day)
-        event["DTEND"] = vDDDTypes(day + timedelta(days=1))
-        event["DTSTAMP"] = vDDDTypes(stamp)
+        event["DTSTART"] = texts.value(day)
+        event["DTEND"] = texts.value(day + timedelta(days=1))
+        event["DTSTAMP"] = texts.value(stamp)
         event["UID"] = vText(uid)
         event["SEQUENCE"] = vInt(meeting.sequence)
-        event["DESCRIPTION"] = vText(_meeting_description(texts, meeting, ended))
-        event["STATUS"] = vText(STATUS.CANCELLED if cancelled or ended else STATUS.CONFIRMED)
-        event["TRANSP"] = vText(TRANSP.TRANSPARENT)
+        event["DESCRIPTION"] = texts.text(_meeting_description(texts, meeting, ended))
+        event["STATUS"] = texts.text(STATUS.CANCELLED if cancelled or ended else STATUS.CONFIRMED)
+        event["TRANSP"] = texts.text(TRANSP.TRANSPARENT)
         events.append((datetime.combine(day, time()), uid, event))
     return events
 
