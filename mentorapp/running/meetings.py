@@ -104,6 +104,13 @@ class MeetingService:
                 _check(record, number, programme.meetings_per_round, cohort)
                 formed = group.accepted_on
                 held_on = record.held_on if record.state == MeetingState.HELD else None
+                if held_on is not None and group.ended_on is not None and held_on > group.ended_on:
+                    raise ValidationError(
+                        N_("The group ended on {ended}, so it did not meet on {date}."),
+                        "held_on",
+                        ended=format_date(group.ended_on),
+                        date=format_date(held_on),
+                    )
                 if held_on is not None and held_on < formed:
                     raise ValidationError(
                         N_("The group was formed on {formed}, so it did not meet on {date}."),

@@ -189,3 +189,23 @@ def test_an_adept_cannot_be_locked_or_moved_to_a_mentor_whose_group_ended(demo_f
         with pytest.raises(ValidationError):
             services.matching.lock(cohort_id, mentor, adept)
         assert services.matching.rules(cohort_id) == {}
+
+
+def test_no_meeting_is_held_after_its_group_ended(demo_file: Path) -> None:
+    from datetime import timedelta
+
+    from mentorapp.running.meetings import MeetingRecord
+
+    with Services.opened(demo_file) as services:
+        cohort_id = running_round(services)
+        item = next(g for g in services.running.groups(cohort_id) if g.health is Health.ON_TRACK)
+        ended_on = date.today() - timedelta(days=3)
+        services.running.end_group(item.group.id, "Mentorn slutar", ended_on)
+        open_number = next(m.number for m in item.group.meetings if m.state != "held")
+        with pytest.raises(ValidationError) as refused:
+            services.meetings.record(
+                item.group.id, open_number, MeetingRecord("held", held_on=date.today())
+            )
+        assert refused.value.field == "held_on" and "ended" in refused.value.user_message()
+        on_the_last_day = MeetingRecord("held", held_on=ended_on)
+        services.meetings.record(item.group.id, open_number, on_the_last_day)  # allowed
