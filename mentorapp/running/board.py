@@ -11,6 +11,7 @@ from sqlmodel import Session, col, delete, select
 
 from mentorapp.db import Database
 from mentorapp.domain.models import (
+    Cohort,
     FormerMember,
     GroupMember,
     MatchGroup,
@@ -65,8 +66,6 @@ class RunningService:
             return HealthRules.from_json(programme.health_rules if programme else "")
 
     def rules_of_round(self, cohort_id: int) -> HealthRules:
-        from mentorapp.domain.models import Cohort
-
         with self._db.reading() as session:
             cohort = session.get(Cohort, cohort_id)
             if cohort is None:

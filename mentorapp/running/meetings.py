@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
@@ -25,6 +26,7 @@ from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, current_language, format_date
 from mentorapp.people.participants import ParticipantService
 from mentorapp.people.pipeline import name_order
+from mentorapp.people.records import ParticipantRow
 from mentorapp.planning.timeline import TimelineService
 from mentorapp.running.health import MeetingState
 from mentorapp.running.schedule import GroupSchedule, Meeting, RoundSchedule
@@ -144,11 +146,19 @@ class MeetingService:
             programme = session.get(Programme, cohort.programme_id)
             assert programme is not None
             in_round = col(MatchGroup.cohort_id) == cohort_id
-            groups = list(
-                session.exec(
-                    select(MatchGroup).where(in_round, col(MatchGroup.accepted_on).is_not(None))
-                )
-            )
+            # Plain columns, not ORM objects: a round can have a thousand groups and four
+            # thousand meetings, and this read is what the Running page waits for.
+            groups = session.execute(
+                core_select(
+                    col(MatchGroup.id),
+                    col(MatchGroup.mentor_enrolment_id),
+                    col(MatchGroup.language),
+                    col(MatchGroup.ended_on),
+                    col(MatchGroup.end_reason),
+                    col(MatchGroup.contacted_on),
+                    col(MatchGroup.accepted_on),
+                ).where(in_round, col(MatchGroup.accepted_on).is_not(None))
+            ).all()
             members: dict[int, list[int]] = defaultdict(list)
             for table, column in (
                 (GroupMember, GroupMember.adept_enrolment_id),
@@ -161,14 +171,24 @@ class MeetingService:
                 )
                 for group_id, adept_id in session.exec(query):
                     members[group_id].append(adept_id)
-            meetings: dict[int, dict[int, PlannedMeeting]] = defaultdict(dict)
+            meetings: dict[int, dict[int, tuple]] = defaultdict(dict)
             query_meetings = (
-                select(PlannedMeeting)
+                core_select(
+                    col(PlannedMeeting.group_id),
+                    col(PlannedMeeting.number),
+                    col(PlannedMeeting.planned_on),
+                    col(PlannedMeeting.state),
+                    col(PlannedMeeting.held_on),
+                    col(PlannedMeeting.minutes),
+                    col(PlannedMeeting.mode),
+                    col(PlannedMeeting.note),
+                    col(PlannedMeeting.sequence),
+                )
                 .join(MatchGroup, col(MatchGroup.id) == PlannedMeeting.group_id)
                 .where(in_round)
             )
-            for meeting in session.exec(query_meetings):
-                meetings[meeting.group_id][meeting.number] = meeting
+            for meeting in session.execute(query_meetings):
+                meetings[meeting[0]][meeting[1]] = tuple(meeting[2:])
             calendar_id = programme.calendar_id
             count = programme.meetings_per_round
             name, end = cohort.name, cohort.end
@@ -181,14 +201,20 @@ class MeetingService:
         }
         rows = {r.enrolment_id: r for r in ParticipantService(self._db).rows(cohort_id)}
         language = current_language()
+        order: dict[int, tuple] = {}
+
+        def name_key(row: ParticipantRow) -> tuple:
+            if row.enrolment_id not in order:
+                order[row.enrolment_id] = name_order(row, language)
+            return order[row.enrolment_id]
+
         found = []
         for group in groups:
             mentor = rows.get(group.mentor_enrolment_id)
             if mentor is None or group.id is None:
                 continue
             adepts = sorted(
-                (rows[a] for a in members.get(group.id, ()) if a in rows),
-                key=lambda row: name_order(row, language),
+                (rows[a] for a in members.get(group.id, ()) if a in rows), key=name_key
             )
             stored = meetings.get(group.id, {})
             numbers = sorted({*range(1, count + 1), *stored})
@@ -205,7 +231,7 @@ class MeetingService:
                     accepted_on=group.accepted_on,
                 )
             )
-        found.sort(key=lambda g: (name_order(g.mentor, language), g.id))
+        found.sort(key=lambda g: (name_key(g.mentor), g.id))
         return RoundSchedule(cohort_id, name, kickoff, end, calendar_id, count, tuple(found))
 
 
@@ -214,20 +240,12 @@ def _rows(session: Session, group_id: int) -> dict[int, PlannedMeeting]:
     return {row.number: row for row in session.exec(query)}
 
 
-def _meeting(number: int, row: PlannedMeeting | None, window: tuple[date, date] | None) -> Meeting:
+def _meeting(number: int, row: tuple | None, window: tuple[date, date] | None) -> Meeting:
+    """Meeting ``number`` from its stored columns (planned on … sequence), or as planned."""
     if row is None:
         return Meeting(number, None, window)
-    return Meeting(
-        number=number,
-        planned_on=row.planned_on,
-        window=window,
-        state=row.state,
-        held_on=row.held_on,
-        minutes=row.minutes,
-        mode=row.mode,
-        note=row.note,
-        sequence=row.sequence,
-    )
+    planned_on, state, held_on, minutes, mode, note, sequence = row
+    return Meeting(number, planned_on, window, state, held_on, minutes, mode, note, sequence)
 
 
 def _check(record: MeetingRecord, number: int, meetings: int, cohort: Cohort) -> None:
