@@ -22,7 +22,6 @@ Why it is written the way it is:
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -33,9 +32,10 @@ from icalendar.enums import STATUS, TRANSP
 from sqlmodel import col, select
 
 from mentorapp import __version__
+from mentorapp.dataio.calendar_file import write_calendar
 from mentorapp.db import Database
 from mentorapp.domain.models import Cohort, Gathering, GatheringGuest, MatchGroup, Programme
-from mentorapp.errors import ValidationError, file_problem, move_into_place
+from mentorapp.errors import ValidationError
 from mentorapp.i18n import LANGUAGES, N_, _, babel_locale, format_date, ngettext, speaking
 from mentorapp.running.health import MeetingState
 from mentorapp.running.schedule import GroupSchedule, Meeting, RoundSchedule
@@ -44,7 +44,6 @@ TIMEZONE = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TIMEZONE)
 PRODID = f"-//Mentorapp//Mentorapp {__version__}//EN"
 UID_DOMAIN = "mentorapp"
-_FOLD_AT = 75  # octets: a content line this long is folded (RFC 5545, 3.1)
 
 # Sweden has kept the EU's summer time rule since 1996: from the last Sunday of March at 02:00
 # to the last Sunday of October at 03:00 local time.
@@ -377,53 +376,6 @@ def _gathering_events(schedule: RoundSchedule, facts: RoundFacts, stamp: datetim
 
 
 # -- writing the file -----------------------------------------------------------------------
-
-
-def event_count(calendar: Calendar) -> int:
-    return len(calendar.events)
-
-
-def calendar_bytes(calendar: Calendar) -> bytes:
-    """``calendar.to_ical()``, byte for byte (CRLF line ends, lines folded at 75 octets), in
-    about half the time: icalendar folds every line a character at a time, and most lines
-    are short enough to need no fold, so only the long ones go through its folding."""
-    return b"".join(
-        (
-            line.encode()
-            if len(line) < _FOLD_AT and len(line.encode()) < _FOLD_AT
-            else line.to_ical()
-        )
-        + b"\r\n"
-        for line in calendar.content_lines()
-        if line
-    )
-
-
-def write_calendar(calendar: Calendar, path: Path) -> int:
-    """Write ``calendar`` owner-only (0600) beside ``path`` and move it there in one step, never
-    over a programme file; returns the number of events."""
-    from mentorapp.db.files import private_temporary, refuse_programme_file
-
-    path = Path(path)
-    refuse_programme_file(path)
-    data = calendar_bytes(calendar)
-    temporary: Path | None = None
-    try:
-        temporary = private_temporary(path.parent, path.name)
-        with temporary.open("wb") as out:
-            out.write(data)
-        if os.name == "posix":
-            os.chmod(temporary, 0o600)  # private_temporary's mode already; said here so it stays
-        move_into_place(temporary, path)
-    except OSError as exc:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise file_problem(exc) from exc
-    except BaseException:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise
-    return event_count(calendar)
 
 
 def export_calendar(

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event, Timezone
 
+from mentorapp.dataio.calendar_file import calendar_bytes
 from mentorapp.dataio.calendar_ics import (
     STOCKHOLM_VTIMEZONE,
-    calendar_bytes,
     export_calendar,
     gatherings_for_calendar,
     group_calendar,
