@@ -12,15 +12,18 @@ from mentorapp.commands import (
     checkin_commands,
     database_commands,
     gathering_commands,
+    impact_commands,
     import_commands,
     interview_commands,
     match_commands,
+    outcome_commands,
     people_commands,
     plan_commands,
     reminder_commands,
     running_commands,
     safety_commands,
     status_commands,
+    survey_commands,
     timeline_commands,
     workbook_commands,
 )
@@ -41,6 +44,9 @@ MODULES = [
     gathering_commands,
     calendar_commands,
     reminder_commands,
+    survey_commands,
+    outcome_commands,
+    impact_commands,
     safety_commands,
 ]
 

@@ -401,3 +401,66 @@ class InterviewAnswer(SQLModel, table=True):
     question_key: str
     score: int | None = None
     note: str = ""
+
+
+class SurveyResponse(SQLModel, table=True):
+    """One filled-in survey: a participant's (``enrolment_id``) or, for the yearly partner
+    survey, a partner organisation's (``organisation_id``). The answers are its items."""
+
+    __table_args__ = (UniqueConstraint("enrolment_id", "survey"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    survey: str  # "t0" | "t1" | "t2" | "mentor_end" | "partner"
+    enrolment_id: int | None = Field(
+        default=None, foreign_key="enrolment.id", ondelete="CASCADE", index=True
+    )
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", ondelete="CASCADE", index=True
+    )
+    answered_on: date
+    source: str = "entry"  # "entry" (typed from paper) | "import" (a form's CSV export)
+
+
+class SurveyAnswer(SQLModel, table=True):
+    """The answer to one item: an agreement "1"–"5" or "dont_know", "yes"/"no", "0"–"10", a
+    choice's key, a number, or free text. An item left blank has no row."""
+
+    __table_args__ = (UniqueConstraint("response_id", "item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    response_id: int = Field(foreign_key="surveyresponse.id", ondelete="CASCADE", index=True)
+    item: str
+    value: str
+
+
+class SurveySent(SQLModel, table=True):
+    """That a survey was handed out or a reminder for it drafted (never sent by us)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    survey: str
+    sent_on: date
+    way: str  # "handed" (on paper) | "mail" | "copy" | "csv" (as reminders are drafted)
+
+
+class Outcome(SQLModel, table=True):
+    """What an adept told the coordinator: a job, an internship or studies from a date."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enrolment_id: int = Field(foreign_key="enrolment.id", ondelete="CASCADE", index=True)
+    kind: str  # "job" | "internship" | "studies"
+    started_on: date
+    in_field: str = ""  # "" (not known) | "yes" | "partly" | "no"
+    through_programme: str = ""  # found through the mentor or the programme: "" | "yes" | "no"
+    note: str = ""  # e.g. the employer, only when the coordinator chooses to note it
+    recorded_on: date
+
+
+class ReferenceFigure(SQLModel, table=True):
+    """A published figure the impact report may show beside a measure, with its source."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", ondelete="CASCADE", index=True)
+    measure: str  # a measure key of the impact report, e.g. "job_or_internship"
+    share: float  # 0–1
+    source: str  # who published it, and when

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from sqlmodel.sql.expression import SelectOfScalar
 
     from mentorapp.dataio.backup_zip import BackupService
+    from mentorapp.impact.answers import SurveyService
+    from mentorapp.impact.outcomes import OutcomeService
+    from mentorapp.impact.owed import OwedService
+    from mentorapp.impact.report import ImpactService
     from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
     from mentorapp.people.interviews import InterviewService
@@ -155,6 +159,30 @@ class Services:
         from mentorapp.people.privacy import PrivacyService
 
         return PrivacyService(self.database)
+
+    @cached_property
+    def surveys(self) -> SurveyService:
+        from mentorapp.impact.answers import SurveyService
+
+        return SurveyService(self.database)
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        from mentorapp.impact.outcomes import OutcomeService
+
+        return OutcomeService(self.database)
+
+    @cached_property
+    def owed(self) -> OwedService:
+        from mentorapp.impact.owed import OwedService
+
+        return OwedService(self.database)
+
+    @cached_property
+    def impact(self) -> ImpactService:
+        from mentorapp.impact.report import ImpactService
+
+        return ImpactService(self.database)
 
     @classmethod
     def open(cls, path: Path) -> Services:
