@@ -65,10 +65,17 @@ def describe(value: Any) -> Phrase:
 class Reader:
     """One table of the file, with its place, e.g. ``sessions[2]``."""
 
-    def __init__(self, file: Path, data: dict[str, Any], place: str = "") -> None:
+    def __init__(
+        self,
+        file: Path,
+        data: dict[str, Any],
+        place: str = "",
+        error: type[WorkbookContentError] = WorkbookContentError,
+    ) -> None:
         self.file = file
         self.data = data
         self.place = place
+        self.error = error  # a subclass gives another file kind its own title
 
     def where(self, key: str | int) -> str:
         if isinstance(key, int):
@@ -76,13 +83,13 @@ class Reader:
         return f"{self.place}.{key}" if self.place else key
 
     def fail(self, place: str, expected: Phrase, value: Any) -> WorkbookContentError:
-        return WorkbookContentError(
+        return self.error(
             WRONG, {"expected": expected, "found": describe(value)}, path=self.file, place=place
         )
 
     def get(self, key: str, expected: Phrase) -> Any:
         if key not in self.data:
-            raise WorkbookContentError(
+            raise self.error(
                 MISSING, {"expected": expected}, path=self.file, place=self.where(key)
             )
         return self.data[key]
@@ -98,7 +105,7 @@ class Reader:
         value = self.get(key, expected)
         if value not in options:
             found = describe(value) if not isinstance(value, str) else ("“{v}”", {"v": value})
-            raise WorkbookContentError(
+            raise self.error(
                 WRONG, {"expected": expected, "found": found}, path=self.file, place=self.where(key)
             )
         return value
@@ -136,7 +143,7 @@ class Reader:
         value = self.get(key, (A_TABLE, {}))
         if not isinstance(value, dict):
             raise self.fail(self.where(key), (A_TABLE, {}), value)
-        return Reader(self.file, value, self.where(key))
+        return Reader(self.file, value, self.where(key), self.error)
 
     def tables(self, key: str, count: int | None = None) -> list[Reader]:
         """A list of tables (``[[key]]``), at least one; ``count`` asks for exactly that many."""
@@ -149,5 +156,5 @@ class Reader:
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 raise self.fail(f"{place}[{index}]", (A_TABLE, {}), item)
-            readers.append(Reader(self.file, item, f"{place}[{index}]"))
+            readers.append(Reader(self.file, item, f"{place}[{index}]", self.error))
         return readers

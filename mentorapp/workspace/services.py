@@ -26,11 +26,11 @@ if TYPE_CHECKING:
     from sqlmodel.sql.expression import SelectOfScalar
 
     from mentorapp.dataio.backup_zip import BackupService
+    from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.impact.answers import SurveyService
     from mentorapp.impact.outcomes import OutcomeService
     from mentorapp.impact.owed import OwedService
     from mentorapp.impact.report import ImpactService
-    from mentorapp.documents.workbook_service import WorkbookService
     from mentorapp.matching.service import MatchingService
     from mentorapp.people.interviews import InterviewService
     from mentorapp.people.privacy import PrivacyService
