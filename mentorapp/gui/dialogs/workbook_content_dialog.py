@@ -1,4 +1,7 @@
-"""Let an organisation adapt the workbook's text without code: export, edit, load back."""
+"""Let an organisation adapt the workbook's text without code: export, edit, load back.
+
+The survey wording is adapted the same way (``survey_content_dialog`` overrides the hooks
+below: the words, the file name and how a file is written and checked)."""
 
 from __future__ import annotations
 
@@ -24,19 +27,16 @@ from mentorapp.i18n import _
 
 
 class WorkbookContentDialog(QDialog):
+    object_name = "workbookContentDialog"
+    file_stem = "workbook"  # the edited copy is "<file_stem>-<language>.toml" in the folder
+
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("workbookContentDialog")
-        self.setWindowTitle(_("Adapt the workbook's content"))
+        self.setObjectName(self.object_name)
+        self.setWindowTitle(self.window_title())
         self.folder = folder
         intro = QLabel(wordWrap=True)
-        intro.setText(
-            _(
-                "Export the text of the workbook, edit it in any text editor (rename themes, "
-                "change questions, add an exercise) and load it back. If a file has a mistake, "
-                "Mentorapp says where, and keeps using the built-in text."
-            )
-        )
+        intro.setText(self.intro_text())
         grid = QGridLayout()
         self.status: dict[str, QLabel] = {}
         for row, language in enumerate(languages.ui_languages()):
@@ -63,51 +63,79 @@ class WorkbookContentDialog(QDialog):
         layout.addWidget(buttons)
         self.update_status()
 
+    # -- what differs between the workbook text and the surveys --------------------------------
+
+    def window_title(self) -> str:
+        return _("Adapt the workbook's content")
+
+    def intro_text(self) -> str:
+        return _(
+            "Export the text of the workbook, edit it in any text editor (rename themes, "
+            "change questions, add an exercise) and load it back. If a file has a mistake, "
+            "Mentorapp says where, and keeps using the built-in text."
+        )
+
+    def export_caption(self) -> str:
+        return _("Export the workbook text")
+
+    def load_caption(self) -> str:
+        return _("Load an edited workbook text")
+
+    def write_built_in(self, language: str, path: Path) -> None:
+        from mentorapp.documents.workbook_content import export_content
+
+        export_content(language, path)
+
+    def read_language(self, path: Path) -> str:
+        """Check the file (raising the fault) and say which language it is written for."""
+        from mentorapp.documents.workbook_content import load_content_file
+
+        return load_content_file(path).language
+
+    def status_text(self, language: str) -> str:
+        path = self.custom_file(language)
+        if path.is_file():
+            return _("Your edited version is used ({file}).").format(file=path.name)
+        return _("The built-in text is used.")
+
+    # -------------------------------------------------------------------------------------------
+
     def custom_file(self, language: str) -> Path:
-        return self.folder / f"workbook-{language}.toml"
+        return self.folder / f"{self.file_stem}-{language}.toml"
 
     def update_status(self) -> None:
         for code, label in self.status.items():
-            path = self.custom_file(code)
-            label.setText(
-                _("Your edited version is used ({file}).").format(file=path.name)
-                if path.is_file()
-                else _("The built-in text is used.")
-            )
+            label.setText(self.status_text(code))
 
     def export(self, language: str) -> None:
-        from mentorapp.documents.workbook_content import export_content
-
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            _("Export the workbook text"),
-            str(Path.home() / f"workbook-{language}.toml"),
+            self.export_caption(),
+            str(Path.home() / self.custom_file(language).name),
             _("Text files (*.toml)"),
         )
         if chosen:
             try:
-                export_content(language, Path(chosen))
+                self.write_built_in(language, Path(chosen))
             except (MentorappError, OSError) as error:
                 self._report(error)
 
     def load(self, language: str) -> None:
-        from mentorapp.documents.workbook_content import load_content_file
-
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, _("Load an edited workbook text"), str(Path.home()), _("Text files (*.toml)")
+            self, self.load_caption(), str(Path.home()), _("Text files (*.toml)")
         )
         if not chosen:
             return
         try:
-            content = load_content_file(Path(chosen))
-            if content.language != language:
+            found = self.read_language(Path(chosen))
+            if found != language:
                 QMessageBox.warning(
                     self,
                     _("Another language"),
                     _(
                         "This file is written for the language “{found}”. Load it for that "
                         "language instead."
-                    ).format(found=content.language),
+                    ).format(found=found),
                 )
                 return
             self.folder.mkdir(parents=True, exist_ok=True)
