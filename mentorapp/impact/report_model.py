@@ -66,6 +66,7 @@ class Measure:
     ci95: Interval | None  # Wilson score interval; None when nobody answered
     change: Change | None = None
     reference: Reference | None = None
+    target: float | None = None  # the programme plan's goal for it, as a share 0–1
 
     @property
     def share(self) -> float | None:
@@ -96,6 +97,8 @@ class Measure:
             }
         if self.reference is not None:
             data["reference"] = {"share": self.reference.share, "source": self.reference.source}
+        if self.target is not None:
+            data["target"] = _rounded(self.target)
         return data
 
 
