@@ -8,7 +8,9 @@ Either way each person's history notes that the reminder was drafted (way "csv" 
 
 WHO is ``needs_check_in`` or ``not_started`` (everyone in the groups with that health),
 ``mentors_without_first_meeting``, ``meeting_upcoming`` (groups with a meeting planned in
-the next 14 days) or ``gathering:ID`` (that gathering's invitees). ``--lang sv|en`` writes
+the next 14 days), ``gathering:ID`` (that gathering's invitees) or ``survey:KEY`` (those a
+survey t0, t1, t2 or mentor_end is for who have not answered it and have not left the round;
+the survey is noted as sent to them too). ``--lang sv|en`` writes
 everyone's message in that language; left out, each person gets their group's meeting
 language (the programme's language for someone not in a group). The coordinator's own
 wording, saved in the GUI, is used where there is one.
@@ -32,10 +34,14 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from mentorapp.running.reminders import Draft
+    from mentorapp.workspace.services import Services
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,8 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         required=True,
         metavar=_("WHO"),
         help=_(
-            "needs_check_in, not_started, mentors_without_first_meeting, meeting_upcoming "
-            "or gathering:ID"
+            "needs_check_in, not_started, mentors_without_first_meeting, meeting_upcoming, "
+            "gathering:ID or survey:KEY (those who have not answered t0, t1, t2 or mentor_end)"
         ),
     )
     command.add_argument(
@@ -89,11 +95,11 @@ def write_reminders(args: argparse.Namespace) -> int:
         draft = services.reminders.draft(cohort.id, args.who, args.message_language, today)
         if draft.recipients:
             if args.mailto:
-                services.reminders.note_draft(draft, "mail", today)
+                _note(services, draft, "mail", today)
             else:
                 write_mail_merge_csv(draft, args.out)
                 try:
-                    services.reminders.note_draft(draft, "csv", today)
+                    _note(services, draft, "csv", today)
                 except BaseException:
                     args.out.unlink(missing_ok=True)  # a file without its notes: neither
                     raise
@@ -147,3 +153,11 @@ def _noted(people: int) -> str:
 
 def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _note(services: Services, draft: Draft, way: str, today: date) -> None:
+    """On the people's history; a survey reminder also notes the survey as sent to them."""
+    if draft.who.startswith("survey:"):
+        services.owed.note_reminder(draft, way, today)
+    else:
+        services.reminders.note_draft(draft, way, today)

@@ -1,8 +1,8 @@
 """Who gets a reminder: the people of each set in a round, each with their placeholders' facts.
 
 The sets are groups that need a check-in, groups not started, mentors without a first
-meeting, groups with a meeting coming up, and a gathering's invitees. Someone who left the
-round, or an erased stub, gets none.
+meeting, groups with a meeting coming up, a gathering's invitees, and those who have not
+answered a survey ("survey:t1"). Someone who left the round, or an erased stub, gets none.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from mentorapp.db import Database
 from mentorapp.domain.models import Cohort, Enrolment, Gathering, GatheringGuest, Person, Programme
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, current_language
+from mentorapp.impact.answer_checks import PERSON_SURVEYS
+from mentorapp.impact.answers import survey_people
+from mentorapp.impact.survey_content import load_content
 from mentorapp.people.collation import sort_key
 from mentorapp.people.privacy import is_erased
 from mentorapp.running.board import GroupHealth, RunningService, health_of
@@ -26,6 +29,7 @@ from mentorapp.running.reminder_text import LANGUAGES, Facts
 from mentorapp.running.schedule import GroupSchedule
 
 GATHERING = "gathering:"
+SURVEY = "survey:"  # + a survey key: those the survey is for who have not answered it
 # The sets a reminder goes to, and the template each one takes.
 SETS = {
     "needs_check_in": "needs_check_in",
@@ -62,12 +66,26 @@ def template_key(who: str) -> str:
         return SETS[who]
     if who.startswith(GATHERING):
         return "gathering"
+    if who.startswith(SURVEY) and who[len(SURVEY) :] in PERSON_SURVEYS:
+        return "survey_missing"
     raise ValidationError(
         N_("“{who}” is not a set of people to remind. Choose one of: {choices}."),
         "who",
         who=str(who)[:80],
-        choices=", ".join([*SETS, GATHERING + "ID"]),
+        choices=", ".join([*SETS, GATHERING + "ID", *(SURVEY + key for key in PERSON_SURVEYS)]),
     )
+
+
+@dataclass(frozen=True)
+class SurveyFacts(Facts):
+    """A survey reminder's facts: {title} is the survey's title in the message's language."""
+
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title)
+
+    def values(self, language: str) -> dict[str, str]:
+        values = super().values(language)
+        values["title"] = dict(self.titles).get(language, self.title)
+        return values
 
 
 class RecipientFinder:
@@ -91,6 +109,8 @@ class RecipientFinder:
         )
         if who.startswith(GATHERING):
             return self._invitees(cohort_id, who, base, programme.default_language)
+        if who.startswith(SURVEY):
+            return self._not_answered(cohort_id, who[len(SURVEY) :], base)
         # As RunningService.groups reads them, with the round's kick-off beside them.
         schedule = self._meetings.schedule(cohort_id)
         groups = health_of(schedule, today, self._running.rules_of_round(cohort_id))
@@ -178,6 +198,30 @@ class RecipientFinder:
         language = current_language()
         found.sort(key=lambda r: (sort_key(r.name, language), r.enrolment_id))
         return found
+
+    def _not_answered(self, cohort_id: int, survey: str, base: Facts) -> list[Recipient]:
+        """Those the survey is for who have not answered it, in the order of its list."""
+        titles = tuple((lang, load_content(lang).survey(survey).title) for lang in LANGUAGES)
+        with self._db.reading() as session:
+            people = survey_people(session, cohort_id, survey)
+        facts = SurveyFacts(**vars(base), titles=titles)
+        return [
+            Recipient(
+                enrolment_id=person.enrolment_id,
+                first_name=person.first_name,
+                name=person.name,
+                email=person.email,
+                role=person.role,
+                language=_language(person.language, ""),
+                facts=replace(
+                    facts, name=person.first_name, title=dict(titles).get(person.language, "")
+                ),
+            )
+            for person in people
+            if person.answered_on is None
+            and person.status not in LEFT
+            and not is_erased(person.email)
+        ]
 
     def _group_languages(self, cohort_id: int) -> dict[int, str]:
         """Each group member's meeting language (a guest in a group reads it in that one)."""

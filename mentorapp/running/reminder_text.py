@@ -23,7 +23,14 @@ from mentorapp.errors import MentorappError, ValidationError
 from mentorapp.i18n import N_, babel_locale, format_date, format_time, speaking
 from mentorapp.paths import resource_path
 
-KEYS = ("needs_check_in", "not_started", "mentor_first_meeting", "gathering", "meeting_upcoming")
+KEYS = (
+    "needs_check_in",
+    "not_started",
+    "mentor_first_meeting",
+    "gathering",
+    "meeting_upcoming",
+    "survey_missing",
+)
 PLACEHOLDERS = (
     "name",
     "mentor",

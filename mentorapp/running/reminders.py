@@ -225,47 +225,13 @@ class ReminderService:
         on: date | None = None,
     ) -> int:
         """Note on each person's history that this reminder was drafted (all or none)."""
-        require_key(template)
-        if way not in WAYS:
-            raise ValidationError(
-                N_("“{way}” is not a way of drafting: choose one of {choices}."),
-                "way",
-                way=str(way)[:40],
-                choices=", ".join(WAYS),
-            )
-        ids = list(dict.fromkeys(enrolment_ids))
-        if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
-            raise ValidationError(N_("This participant no longer exists."), "enrolment")
-        on = on or date.today()
         with self._db.transaction() as session:
-            found = set(session.exec(select(Enrolment.id).where(col(Enrolment.id).in_(ids))))
-            if len(found) != len(ids):
-                raise ValidationError(
-                    N_(
-                        "Someone on the list is no longer stored, so nothing was noted. "
-                        "Draft the reminder again."
-                    ),
-                    "enrolment",
-                )
-            for enrolment_id in ids:
-                session.add(
-                    ReminderNote(
-                        enrolment_id=enrolment_id,
-                        drafted_on=on,
-                        template=template,
-                        way=way,
-                        subject=subject.strip()[:200],
-                    )
-                )
-        return len(ids)
+            return note_drafted_in(session, enrolment_ids, template, way, subject, on)
 
     def note_draft(self, draft: Draft, way: str, on: date | None = None) -> int:
         """Note a whole draft: each language's people with that language's subject."""
-        count = 0
-        for shared in draft.shared:
-            ids = [r.enrolment_id for r in shared.recipients]
-            count += self.note_drafted(ids, draft.key, way, shared.subject, on)
-        return count
+        with self._db.transaction() as session:
+            return note_draft_in(session, draft, way, on)
 
     def notes_for(self, enrolment_id: int) -> list[NoteRow]:
         """The reminders drafted for this application, newest first."""
@@ -281,6 +247,58 @@ class ReminderService:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def note_drafted_in(
+    session: Session,
+    enrolment_ids: list[int],
+    template: str,
+    way: str,
+    subject: str,
+    on: date | None = None,
+) -> int:
+    """``note_drafted`` within the caller's transaction (a survey reminder notes more)."""
+    require_key(template)
+    if way not in WAYS:
+        raise ValidationError(
+            N_("“{way}” is not a way of drafting: choose one of {choices}."),
+            "way",
+            way=str(way)[:40],
+            choices=", ".join(WAYS),
+        )
+    ids = list(dict.fromkeys(enrolment_ids))
+    if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
+        raise ValidationError(N_("This participant no longer exists."), "enrolment")
+    on = on or date.today()
+    found = set(session.exec(select(Enrolment.id).where(col(Enrolment.id).in_(ids))))
+    if len(found) != len(ids):
+        raise ValidationError(
+            N_(
+                "Someone on the list is no longer stored, so nothing was noted. "
+                "Draft the reminder again."
+            ),
+            "enrolment",
+        )
+    for enrolment_id in ids:
+        session.add(
+            ReminderNote(
+                enrolment_id=enrolment_id,
+                drafted_on=on,
+                template=template,
+                way=way,
+                subject=subject.strip()[:200],
+            )
+        )
+    return len(ids)
+
+
+def note_draft_in(session: Session, draft: Draft, way: str, on: date | None = None) -> int:
+    """``note_draft`` within the caller's transaction."""
+    count = 0
+    for shared in draft.shared:
+        ids = [r.enrolment_id for r in shared.recipients]
+        count += note_drafted_in(session, ids, draft.key, way, shared.subject, on)
+    return count
 
 
 def _own(session: Session, programme_id: int, key: str, language: str) -> ReminderTemplate | None:
