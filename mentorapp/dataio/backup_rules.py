@@ -21,6 +21,7 @@ from mentorapp.domain.codes import education_fields, industries
 from mentorapp.domain.enums import EnrolmentStatus, Role
 from mentorapp.guide.stages import STAGES
 from mentorapp.i18n import LANGUAGES, N_
+from mentorapp.impact.survey_model import OUTCOME_KINDS, SURVEY_KEYS
 from mentorapp.people.fields import LANGUAGE_CODES
 from mentorapp.planning.budget_lines import CATEGORY_KEYS, KINDS, MAX_ORE, kind_of
 from mentorapp.planning.goals import MODES, OUTCOME_BY_KEY, UNITS
@@ -154,6 +155,15 @@ COLUMN_RULES: dict[tuple[str, str], Check] = {
     ("gathering", "minutes"): between(5, 1440),
     ("gathering", "sequence"): between(0),
     ("remindernote", "way"): one_of(("mail", "copy", "csv")),
+    # Follow-up and impact as impact/ writes them.
+    ("surveyresponse", "survey"): one_of(SURVEY_KEYS),
+    ("surveyresponse", "source"): one_of(("entry", "import")),
+    ("surveysent", "survey"): one_of(SURVEY_KEYS),
+    ("surveysent", "way"): one_of(("handed", "mail", "copy", "csv")),
+    ("outcome", "kind"): one_of(OUTCOME_KINDS),
+    ("outcome", "in_field"): one_of(("", "yes", "partly", "no")),
+    ("outcome", "through_programme"): one_of(("", "yes", "no")),
+    ("referencefigure", "share"): between(0, 1),
 }
 
 

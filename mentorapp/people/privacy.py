@@ -6,7 +6,8 @@ their applications stay with round, role, status and dated status steps, so the 
 round, role and status and the groups remain as they were. Everything free-text or
 identifying that hangs on them goes: goals, status reasons, preferred mentor gender,
 eligibility confirmations, their interviews (notes and assessments), their employer link and
-their part of a group's score notes.
+their part of a group's score notes, their survey answers, the surveys noted as handed to them
+and the outcomes they told (the impact report then counts them as not having answered).
 
 The rows are rewritten so that no trace stays in the file or its free pages (the database's
 backend does that: for a file, ``secure_delete`` on, then VACUUM and an emptied WAL). Safety
@@ -49,6 +50,8 @@ from mentorapp.domain.models import (
 )
 from mentorapp.errors import ValidationError, move_into_place
 from mentorapp.i18n import N_
+from mentorapp.impact import answers as survey_answers
+from mentorapp.impact import outcomes as outcome_rows
 from mentorapp.paths import make_private_folders, safe_file_name
 from mentorapp.people import privacy_data
 from mentorapp.people.interviews import delete_for as delete_interviews
@@ -269,6 +272,8 @@ def _anonymise(session: Session, person_id: int) -> int:
     delete_interviews(session, ids)  # the interviewer's notes and assessments too
     _drop_score_notes(session, ids)
     _drop_running_notes(session, ids)
+    survey_answers.delete_for(session, ids)
+    outcome_rows.delete_for(session, ids)
     session.flush()
     return len(enrolments)
 

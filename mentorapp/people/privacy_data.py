@@ -26,14 +26,19 @@ from mentorapp.domain.models import (
     InterviewAnswer,
     MatchGroup,
     Organisation,
+    Outcome,
     PairRule,
     Person,
     PlannedMeeting,
     Programme,
     ReminderNote,
     StatusChange,
+    SurveyAnswer,
+    SurveyResponse,
+    SurveySent,
 )
 from mentorapp.i18n import N_, _, current_language, format_date
+from mentorapp.impact.survey_model import AGREE_VALUES, DONT_KNOW, Item, ItemKind, ScaleLabels
 from mentorapp.people.eligibility import builtin_texts
 from mentorapp.people.fields import FIELD_BY_KEY
 from mentorapp.people.participants import PERSON_FIELDS
@@ -106,7 +111,67 @@ def _enrolment(session: Session, enrolment: Enrolment) -> dict[str, Any]:
         "interviews": _interviews(session, enrolment),
         "gatherings": _gatherings(session, enrolment),
         "reminders": _reminders(session, enrolment),
+        "surveys": _surveys(session, enrolment),
+        "surveys_sent": _surveys_sent(session, enrolment),
+        "outcomes": _outcomes(session, enrolment),
     }
+
+
+def _surveys(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """The person's survey answers, item by item, as stored (keys and values)."""
+    query = (
+        select(SurveyResponse)
+        .where(SurveyResponse.enrolment_id == enrolment.id)
+        .order_by(col(SurveyResponse.answered_on), col(SurveyResponse.id))
+    )
+    result = []
+    for response in session.exec(query):
+        answers = session.exec(
+            select(SurveyAnswer)
+            .where(SurveyAnswer.response_id == response.id)
+            .order_by(col(SurveyAnswer.id))
+        )
+        result.append(
+            {
+                "survey": response.survey,
+                "answered_on": _iso(response.answered_on),
+                "source": response.source,
+                "answers": [{"item": a.item, "value": a.value} for a in answers],
+            }
+        )
+    return result
+
+
+def _surveys_sent(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """When a survey was handed to the person or a reminder for it drafted."""
+    query = (
+        select(SurveySent)
+        .where(SurveySent.enrolment_id == enrolment.id)
+        .order_by(col(SurveySent.sent_on), col(SurveySent.id))
+    )
+    return [
+        {"survey": s.survey, "sent_on": _iso(s.sent_on), "way": s.way} for s in session.exec(query)
+    ]
+
+
+def _outcomes(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
+    """What the person told about a job, an internship or studies."""
+    query = (
+        select(Outcome)
+        .where(Outcome.enrolment_id == enrolment.id)
+        .order_by(col(Outcome.started_on), col(Outcome.id))
+    )
+    return [
+        {
+            "kind": o.kind,
+            "started_on": _iso(o.started_on),
+            "in_field": o.in_field,
+            "through_programme": o.through_programme,
+            "note": o.note,
+            "recorded_on": _iso(o.recorded_on),
+        }
+        for o in session.exec(query)
+    ]
 
 
 def _reminders(session: Session, enrolment: Enrolment) -> list[dict[str, Any]]:
@@ -330,7 +395,58 @@ def as_text(data: dict[str, Any]) -> str:
             for r in item.get("reminders", [])
         ]
         lines += _list(_("Reminders drafted"), reminders)
+        lines += _list(_("Survey answers"), [_survey_line(r) for r in item.get("surveys", [])])
+        sent = [
+            f"{_date(s['sent_on'])}: {_survey_title(s['survey'])}"
+            for s in item.get("surveys_sent", [])
+        ]
+        lines += _list(_("Surveys handed out or reminded of"), sent)
+        lines += _list(_("Outcomes"), [_outcome_line(o) for o in item.get("outcomes", [])])
     return "\n".join(lines) + "\n"
+
+
+def _survey_title(key: str) -> str:
+    from mentorapp.impact.survey_content import load_content
+
+    language = current_language()
+    try:
+        return load_content(language if language in ("sv", "en") else "en").survey(key).title
+    except KeyError:
+        return key
+
+
+def _survey_line(response: dict[str, Any]) -> str:
+    """One response on the extract: the survey, the day, then each question and answer."""
+    from mentorapp.impact.survey_content import load_content
+
+    language = current_language()
+    content = load_content(language if language in ("sv", "en") else "en")
+    survey = next((s for s in content.surveys if s.key == response["survey"]), None)
+    title = survey.title if survey else response["survey"]
+    text = f"{title} ({_date(response['answered_on'])})"
+    for answer in response["answers"]:
+        item = survey.item(answer["item"]) if survey else None
+        question = item.text if item else answer["item"]
+        value = _answer_words(item, answer["value"], content.scales) if item else answer["value"]
+        text += f"\n      {question}: {value}"
+    return text
+
+
+def _answer_words(item: Item, value: str, scales: ScaleLabels) -> str:
+    """A stored answer as the form printed it ("4 (agree)", "yes", a choice's label)."""
+    if item.kind == ItemKind.AGREE and value in AGREE_VALUES[:5]:
+        return f"{value} ({scales.agree[int(value) - 1]})"
+    if item.kind in (ItemKind.AGREE, ItemKind.YES_NO):
+        return {DONT_KNOW: scales.dont_know, "yes": scales.yes, "no": scales.no}.get(value, value)
+    return item.option_label(value)
+
+
+def _outcome_line(outcome: dict[str, Any]) -> str:
+    from mentorapp.impact.outcomes import describe
+
+    parts = describe(outcome["kind"], outcome["in_field"], outcome["through_programme"])
+    text = _("from {date}").format(date=_date(outcome["started_on"])) + ": " + parts
+    return text + (f" — {outcome['note']}" if outcome["note"] else "")
 
 
 def _heading(text: str) -> list[str]:
