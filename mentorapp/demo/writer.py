@@ -23,6 +23,7 @@ from mentorapp.demo.history import DemoRound, add_checklist, add_histories, hist
 from mentorapp.demo.interviews import add_interviews
 from mentorapp.demo.plan import add_plan
 from mentorapp.demo.running import add_running
+from mentorapp.demo.surveys import add_surveys
 from mentorapp.demo.timeline import add_timeline
 from mentorapp.domain.dates import add_months
 from mentorapp.domain.enums import EnrolmentStatus, Role
@@ -101,6 +102,7 @@ def write_demo(database: Database, today: date | None = None) -> None:
         add_budget(session, programme.id, rounds, today)
         add_running(session, rounds, today)
         add_gatherings(session, rounds, today)
+        add_surveys(session, rounds, today)
 
 
 def _season_name(start: date) -> str:

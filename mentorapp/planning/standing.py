@@ -33,6 +33,7 @@ from mentorapp.domain.models import (
     PlannedMeeting,
     Programme,
     ProgrammePlan,
+    SurveyResponse,
 )
 from mentorapp.guide.checklist import ChecklistRow, Scope, StageProgress
 from mentorapp.guide.progress import GuideService
@@ -87,6 +88,15 @@ EVIDENCE_REASONS: dict[tuple[str, str], str] = {
     ("kickoff", "first_meetings_booked"): N_("Every group has its first three meeting dates."),
     ("running", "meeting_calendar"): N_("Every group has a date for each of its meetings."),
     ("running", "joint_events"): N_("Two joint gatherings have been held, with attendance."),
+    ("kickoff", "baseline_survey"): N_("Adepts' answers to the start survey are in."),
+    ("closing", "end_survey"): N_("Answers to the end survey are in."),
+    ("evaluation", "six_month_followup"): N_("Adepts' answers to the six-month survey are in."),
+}
+# The survey whose answers show an item done.
+SURVEY_EVIDENCE = {
+    "t0": ("kickoff", "baseline_survey"),
+    "t1": ("closing", "end_survey"),
+    "t2": ("evaluation", "six_month_followup"),
 }
 
 
@@ -367,7 +377,19 @@ def _round_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
         if with_dates == counts.groups:
             found.add(("kickoff", "first_meetings_booked"))
         found |= _running_evidence(session, cohort_id)
+    found |= _survey_evidence(session, cohort_id)
     return found
+
+
+def _survey_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
+    """The surveys of the round with at least one answer (one grouped query)."""
+    answered = (
+        select(col(SurveyResponse.survey))
+        .join(Enrolment, col(Enrolment.id) == SurveyResponse.enrolment_id)
+        .where(Enrolment.cohort_id == cohort_id)
+        .group_by(col(SurveyResponse.survey))
+    )
+    return {SURVEY_EVIDENCE[key] for key in session.exec(answered) if key in SURVEY_EVIDENCE}
 
 
 def _running_evidence(session: Session, cohort_id: int) -> set[tuple[str, str]]:
