@@ -24,6 +24,8 @@ from mentorapp.commands import (
     safety_commands,
     status_commands,
     survey_commands,
+    survey_content_commands,
+    survey_form_commands,
     timeline_commands,
     workbook_commands,
 )
@@ -45,6 +47,8 @@ MODULES = [
     calendar_commands,
     reminder_commands,
     survey_commands,
+    survey_content_commands,
+    survey_form_commands,
     outcome_commands,
     impact_commands,
     safety_commands,
