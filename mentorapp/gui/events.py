@@ -27,6 +27,8 @@ class AppEvents(QObject):
     gatherings_changed = Signal(int)  # round id: its joint gatherings, guests or attendance
     reminders_changed = Signal(int)  # round id: a reminder drafted (people's history notes)
     timeline_changed = Signal(int)  # round id: its milestones, or the items' due date rules
+    surveys_changed = Signal(int)  # round id: survey answers entered or imported, forms handed out
+    outcomes_changed = Signal(int)  # round id: an adept's job, internship or studies recorded
     settings_changed = Signal()  # the user's preferences, but for the language
     language_changed = Signal(str)
     # What the user asked for, wherever the button is.

@@ -202,7 +202,13 @@ class MainWindow(QMainWindow):
         events.edit_programme_requested.connect(self.edit_programme)
         events.help_requested.connect(lambda key: HelpDialog.show_for(self, key))
         events.checklist_changed.connect(lambda _key: self._refresh_progress())
-        for signal in (events.meetings_changed, events.gatherings_changed, events.groups_changed):
+        for signal in (
+            events.meetings_changed,
+            events.gatherings_changed,
+            events.groups_changed,
+            events.surveys_changed,
+            events.outcomes_changed,
+        ):
             signal.connect(lambda _cohort_id: self._refresh_progress())  # items the work ticks
         for signal in (events.workspace_changed, events.programme_changed, events.cohorts_changed):
             signal.connect(self._refresh_chrome)

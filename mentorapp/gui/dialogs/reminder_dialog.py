@@ -190,6 +190,8 @@ class ReminderDialog(QDialog):
                 title=gathering.title, date=format_date(gathering.day)
             )
             self.who_combo.addItem(label, f"gathering:{gathering.id}")
+        if who.startswith("survey:"):  # from the surveys panel: those who have not answered
+            self.who_combo.addItem(_survey_set_label(who), who)
         index = self.who_combo.findData(who)
         self.who_combo.setCurrentIndex(max(index, 0))
         self._loading = False
@@ -392,12 +394,18 @@ class ReminderDialog(QDialog):
                 _("The file is open read-only, so this is not noted on the people's history.")
             )
             return
+        survey = self.draft.who.startswith("survey:")
         try:
-            self.services.reminders.note_draft(self.draft, way)
+            if survey:  # also notes that the survey was sent to each of them
+                self.services.owed.note_reminder(self.draft, way)
+            else:
+                self.services.reminders.note_draft(self.draft, way)
         except MentorappError as error:
             show_error(self, error)
             return
         self.context.events.reminders_changed.emit(self.cohort_id)
+        if survey:
+            self.context.events.surveys_changed.emit(self.cohort_id)
 
     def reject(self) -> None:
         """Closing with wording typed but neither saved nor used asks first."""
@@ -413,3 +421,16 @@ class ReminderDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, context: AppContext, cohort_id: int, who: str) -> None:
         cls(context, cohort_id, who, parent).exec()
+
+
+def _survey_set_label(who: str) -> str:
+    """ "Not answered: End survey (at the closing)", in the UI language."""
+    from mentorapp.i18n import current_language
+    from mentorapp.impact.survey_content import load_content
+
+    language = current_language() if current_language() in ("sv", "en") else "en"
+    try:
+        title = load_content(language).survey(who.removeprefix("survey:")).title
+    except (KeyError, MentorappError):
+        title = who
+    return _("Not answered: {survey}").format(survey=title)

@@ -35,9 +35,15 @@ class StagePage(Page):
         self._tools: list[tuple[StageTool, Callable[[], str]]] = []
         self._build()
         # The file's work ticks checklist items (meetings dated, gatherings held, groups
-        # accepted), so the checklist and its progress follow those changes too.
+        # accepted, surveys answered), so the checklist and its progress follow those changes too.
         events = context.events
-        for signal in (events.meetings_changed, events.gatherings_changed, events.groups_changed):
+        for signal in (
+            events.meetings_changed,
+            events.gatherings_changed,
+            events.groups_changed,
+            events.surveys_changed,
+            events.outcomes_changed,
+        ):
             signal.connect(self._work_changed)
 
     def _build(self) -> None:
