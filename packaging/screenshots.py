@@ -84,6 +84,8 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
         app.processEvents()
         window.grab().save(str(DOCS / f"{name}-{language}.png"))
     _plan_pages(window, language, folder)
+    _survey_shots(app, window, language)
+    _impact_shots(app, window, language)
 
     from mentorapp.gui.dialogs.reminder_dialog import ReminderDialog
 
@@ -139,6 +141,40 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.context.services.close()
 
 
+def _survey_shots(app: QApplication, window, language: str) -> None:
+    """Who still owes the start survey, and the entry view with a form half typed in."""
+    from PySide6.QtTest import QTest
+
+    from mentorapp.gui.dialogs.survey_entry_dialog import SurveyEntryDialog
+    from mentorapp.gui.widgets.surveys_panel import SurveysPanel
+
+    window.show_stage("kickoff")
+    page = window.pages["kickoff"]
+    panel = next(tool for tool, _title in page._tools if isinstance(tool, SurveysPanel))
+    page.tabs.setCurrentWidget(panel)
+    panel.set_filter("missing")
+    app.processEvents()
+    window.grab().save(str(DOCS / f"surveys-missing-{language}.png"))
+    panel.set_filter("all")
+
+    window.show_stage("closing")  # the end survey: every kind of question
+    page = window.pages["closing"]
+    panel = next(tool for tool, _title in page._tools if isinstance(tool, SurveysPanel))
+    survey, rows = panel.survey(), panel.model.all_rows()
+    entry = SurveyEntryDialog(
+        window.context, window.context.cohort.id, survey, panel.content, rows, parent=window
+    )
+    entry.resize(940, 760)
+    entry.show()
+    missing = next(row for row in rows if row.answered_on is None)
+    entry.pick(missing.id)
+    for key in "435012j":  # the first answers, typed as a coordinator does
+        QTest.keyClick(entry.focusWidget() or entry, key)
+    app.processEvents()
+    entry.grab().save(str(DOCS / f"surveys-entry-{language}.png"))
+    entry.done(0)  # closed as it is: nothing of the demo is saved
+
+
 def _plan_pages(window, language: str, folder: Path) -> None:
     """The programme plan PDF's two pages as pictures (poppler's pdftoppm, when installed)."""
     import shutil
@@ -153,6 +189,47 @@ def _plan_pages(window, language: str, folder: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
     for number, page in enumerate(sorted(folder.glob(f"plan-{language}-*.png")), start=1):
         shutil.copy(page, DOCS / f"plan-pdf-{language}-page{number}.png")
+
+
+def _impact_shots(app: QApplication, window, suffix: str) -> None:
+    """The finished round's impact report: its table, its chart, and compared with the
+    running round (whose start survey is answered); the running round is shown again after."""
+    context = window.context
+    programmes = context.services.programmes
+    running = context.cohort
+    finished = programmes.cohorts(context.programme.id)[0]
+
+    def show(cohort) -> None:
+        programmes.set_current_cohort(context.programme.id, cohort.id)
+        context.events.cohorts_changed.emit(context.programme.id)
+
+    show(finished)
+    window.show_stage("evaluation")
+    page = window.pages["evaluation"]
+    panel = page._tools[0][0]
+    page.tabs.setCurrentIndex(0)
+
+    def built() -> None:
+        deadline = time.monotonic() + 30
+        while (panel._job is not None or panel.report is None) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        app.processEvents()
+
+    built()
+    window.grab().save(str(DOCS / f"impact-{suffix}.png"))
+    panel.results.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(DOCS / f"impact-chart-{suffix}.png"))
+    panel.compare.setCurrentIndex(max(panel.compare.findData(running.id), 0))
+    panel.refresh()
+    built()
+    window.grab().save(str(DOCS / f"impact-compare-chart-{suffix}.png"))
+    panel.results.setCurrentIndex(0)
+    app.processEvents()
+    window.grab().save(str(DOCS / f"impact-compare-{suffix}.png"))
+    panel.compare.setCurrentIndex(0)
+    show(running)
 
 
 def shoot_dark(app: QApplication, language: str) -> None:
@@ -184,6 +261,7 @@ def shoot_dark(app: QApplication, language: str) -> None:
             time.sleep(0.02)
         app.processEvents()
         window.grab().save(str(DOCS / f"{name}-{language}-dark.png"))
+    _impact_shots(app, window, f"{language}-dark")
     window.close()
     window.context.services.close()
 

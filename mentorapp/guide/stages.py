@@ -40,9 +40,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("matching", StageScope.COHORT, N_("Matching"), "matching"),
     Stage("kickoff", StageScope.COHORT, N_("Training and kick-off"), "workbooks"),
     Stage("running", StageScope.COHORT, N_("Running period"), "running"),
-    Stage("followup", StageScope.COHORT, N_("Follow-up")),
-    Stage("closing", StageScope.COHORT, N_("Closing")),
-    Stage("evaluation", StageScope.COHORT, N_("Evaluation and impact")),
+    Stage("followup", StageScope.COHORT, N_("Follow-up"), "surveys"),
+    Stage("closing", StageScope.COHORT, N_("Closing"), "surveys"),
+    Stage("evaluation", StageScope.COHORT, N_("Evaluation and impact"), "impact"),
     Stage("alumni", StageScope.COHORT, N_("Alumni and next round"), "programme"),
 )
 

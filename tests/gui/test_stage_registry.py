@@ -35,7 +35,10 @@ EXPECTED_TOOLS = {
     "recruitment": ("ParticipantsPanel", "Applications"),
     "selection": [("ParticipantsPanel", "Applications"), ("InterviewsPanel", "Interviews")],
     "matching": ("MatchingBoard", "Matching board"),
-    "kickoff": ("WorkbooksPanel", "Workbooks"),
+    "kickoff": [("WorkbooksPanel", "Workbooks"), ("SurveysPanel", "Surveys")],
+    "followup": [("SurveysPanel", "Surveys"), ("OutcomesPanel", "Outcomes")],
+    "closing": ("SurveysPanel", "Surveys"),
+    "evaluation": ("ImpactPanel", "Impact report"),
     "running": [("RunningBoard", "Pairs"), ("GatheringsPanel", "Joint gatherings")],
 }
 # Tab texts that are the same word in Swedish.
