@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mentorapp.errors import MentorappError
+from mentorapp.gui.widgets.result_table import number_item, result_table
 from mentorapp.gui.workers import Job, ProgressCallback
 from mentorapp.i18n import _, format_date, ngettext
 
@@ -38,27 +38,6 @@ if TYPE_CHECKING:
     from mentorapp.dataio.checkin_csv import CheckinMeeting, CheckinReport
     from mentorapp.dataio.csv_source import CsvTable
     from mentorapp.gui.context import AppContext
-
-
-def _table(name: str, accessible: str) -> tuple[QTableView, QStandardItemModel]:
-    model = QStandardItemModel()
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setWordWrap(True)
-    view.setAccessibleName(accessible)
-    return view, model
-
-
-def _number(value: int) -> QStandardItem:
-    item = QStandardItem(str(value))
-    item.setData(
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        Qt.ItemDataRole.TextAlignmentRole,
-    )
-    return item
 
 
 class CheckinImportDialog(QDialog):
@@ -97,8 +76,8 @@ class CheckinImportDialog(QDialog):
             wordWrap=True,
         )
         self.summary = QLabel(objectName="checkinSummary", wordWrap=True)
-        self.meeting_view, self.meetings = _table("checkinMeetings", _("Meetings to record"))
-        self.problem_view, self.problems = _table(
+        self.meeting_view, self.meetings = result_table("checkinMeetings", _("Meetings to record"))
+        self.problem_view, self.problems = result_table(
             "checkinProblems", _("Problems found in the file")
         )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -208,9 +187,9 @@ class CheckinImportDialog(QDialog):
         for meeting in report.meetings:
             self.meetings.appendRow(
                 [
-                    _number(meeting.row),
+                    number_item(meeting.row),
                     QStandardItem(meeting.group),
-                    _number(meeting.number),
+                    number_item(meeting.number),
                     QStandardItem(format_date(meeting.held_on)),
                     QStandardItem(meeting.comment),
                     QStandardItem(_status(meeting)),
@@ -219,7 +198,7 @@ class CheckinImportDialog(QDialog):
         notes = [(w, _("Note: {message}").format(message=w.message)) for w in report.warnings]
         for problem, message in [*((p, p.message) for p in report.problems), *notes]:
             self.problems.appendRow(
-                [_number(problem.row), QStandardItem(problem.column), QStandardItem(message)]
+                [number_item(problem.row), QStandardItem(problem.column), QStandardItem(message)]
             )
         for view, stretch in ((self.meeting_view, 4), (self.problem_view, 2)):
             view.resizeColumnsToContents()

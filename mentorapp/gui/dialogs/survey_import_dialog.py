@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mentorapp.errors import MentorappError
+from mentorapp.gui.widgets.result_table import number_item, result_table
 from mentorapp.i18n import _, format_date, ngettext
 
 if TYPE_CHECKING:
@@ -37,27 +37,6 @@ if TYPE_CHECKING:
     from mentorapp.dataio.survey_rows import FoundResponse
     from mentorapp.gui.context import AppContext
     from mentorapp.impact.survey_model import Survey, SurveyContent
-
-
-def _table(name: str, accessible: str) -> tuple[QTableView, QStandardItemModel]:
-    model = QStandardItemModel()
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setWordWrap(True)
-    view.setAccessibleName(accessible)
-    return view, model
-
-
-def _number(value: int) -> QStandardItem:
-    item = QStandardItem(str(value))
-    item.setData(
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        Qt.ItemDataRole.TextAlignmentRole,
-    )
-    return item
 
 
 class SurveyImportDialog(QDialog):
@@ -100,8 +79,10 @@ class SurveyImportDialog(QDialog):
             wordWrap=True,
         )
         self.summary = QLabel(objectName="surveyImportSummary", wordWrap=True)
-        self.response_view, self.responses = _table("surveyImportRows", _("Answers to import"))
-        self.problem_view, self.problems = _table(
+        self.response_view, self.responses = result_table(
+            "surveyImportRows", _("Answers to import")
+        )
+        self.problem_view, self.problems = result_table(
             "surveyImportProblems", _("Problems found in the file")
         )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -209,17 +190,17 @@ class SurveyImportDialog(QDialog):
         for response in report.responses:
             self.responses.appendRow(
                 [
-                    _number(response.row),
+                    number_item(response.row),
                     QStandardItem(response.name),
                     QStandardItem(format_date(response.answered_on)),
-                    _number(len(response.values)),
+                    number_item(len(response.values)),
                     QStandardItem(_status(response)),
                 ]
             )
         notes = [(w, _("Note: {message}").format(message=w.message)) for w in report.warnings]
         for problem, message in [*((p, p.message) for p in report.problems), *notes]:
             self.problems.appendRow(
-                [_number(problem.row), QStandardItem(problem.column), QStandardItem(message)]
+                [number_item(problem.row), QStandardItem(problem.column), QStandardItem(message)]
             )
         for view, stretch in ((self.response_view, 1), (self.problem_view, 2)):
             view.resizeColumnsToContents()
