@@ -4,6 +4,7 @@ a figure without a source is refused and nothing is saved."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from mentorapp.gui.dialogs.reference_dialog import ReferenceDialog
 from tests.gui.impact_helpers import open_finished, wait_built
@@ -89,3 +90,28 @@ def test_the_dialog_speaks_swedish(finished, qtbot) -> None:
     assert dialog.list.headerItem().text(2) == "Källa"
     assert dialog.share.suffix() == "\xa0%"  # 44 % as Swedish writes it
     window.apply_language("en")
+
+
+def test_enter_in_the_source_field_adds_and_never_removes(finished, qtbot) -> None:
+    """Enter in the form adds the figure; the selected one stays (Remove is never default)."""
+    window, panel = finished
+    services, programme_id = window.context.services, window.context.programme.id
+    free = [m for m in panel.report.measures if m.reference is None and m.answered]
+    services.impact.save_reference(programme_id, free[0].key, 0.44, "Source 2024")
+    dialog = dialog_for(window, panel, qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    kept = dialog.rows()
+    dialog.measure.setCurrentIndex(dialog.measure.findData(free[1].key))
+    dialog.share.setValue(52)
+    dialog.source.setFocus()
+    qtbot.keyClicks(dialog.source, "Report 2025")
+    with qtbot.waitSignal(dialog.references_changed):
+        qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert set(kept) <= set(dialog.rows())
+    assert (free[1].key, 0.52) in [
+        (r.measure, r.share) for r in services.impact.references(programme_id)
+    ]
+    assert not dialog.remove_button.autoDefault() and not dialog.remove_button.isDefault()

@@ -215,3 +215,65 @@ def test_the_panel_opens_the_entry_view_on_its_survey(window, qtbot, monkeypatch
     panel.enter_button.click()
     assert opened and opened[0].survey.key == "t1"
     assert len(opened[0].rows) == panel.model.rowCount()
+
+
+def test_typing_the_same_persons_code_again_keeps_the_typed_answers(window, qtbot) -> None:
+    dialog = entry_for(window, qtbot)
+    person = a_missing_person(window)
+    qtbot.keyClicks(dialog.person_edit, person.code)
+    qtbot.keyClick(dialog.person_edit, Qt.Key.Key_Return)
+    press(qtbot, ["4", "3"])
+    typed = dialog.values()
+    dialog.person_edit.setFocus()
+    dialog.person_edit.clear()
+    qtbot.keyClicks(dialog.person_edit, person.code)
+    dialog.completer.popup().hide()
+    qtbot.keyClick(dialog.person_edit, Qt.Key.Key_Return)
+    assert dialog.current.id == person.enrolment_id
+    assert dialog.values() == typed and dialog.unsaved()
+    first = next(iter(dialog.editors.values()))
+    assert QApplication.focusWidget() in (first, getattr(first, "edit", None))
+
+
+def test_a_one_on_zero_to_ten_lets_the_next_key_answer_the_next_question(window, qtbot) -> None:
+    dialog = entry_for(window, qtbot)
+    dialog.pick(a_missing_person(window).enrolment_id)
+    keys = [item.key for item in dialog.survey.items]
+    after = keys[keys.index("recommend") + 1]
+    assert isinstance(dialog.editors[after], LineEditor)  # most_valuable: free text
+    dialog.editors["recommend"].setFocus()
+    press(qtbot, ["1", "G", "o", "o", "d"])
+    assert dialog.editors["recommend"].value() == "1"
+    assert dialog.editors[after].value() == "Good"
+
+
+def test_the_answer_date_stays_for_the_next_form(window, qtbot) -> None:
+    dialog = entry_for(window, qtbot)
+    missing = window.context.services.owed.status(window.context.cohort.id, "t1").missing
+    day = date(date.today().year - 1, 11, 20)
+    dialog.pick(missing[0].enrolment_id)
+    dialog.answered_on.setDate(day)
+    dialog.editors[dialog.survey.items[0].key].set_value("4")
+    dialog.save_and_next()
+    services = window.context.services
+    assert services.surveys.answered_on(missing[0].enrolment_id, "t1") == day
+    dialog.pick(missing[1].enrolment_id)
+    assert dialog.answered_on.date().toPython() == day
+    assert not dialog.unsaved()
+
+
+def test_enter_on_save_and_next_saves_but_enter_in_the_person_field_does_not(window, qtbot) -> None:
+    dialog = entry_for(window, qtbot)
+    person = a_missing_person(window)
+    qtbot.keyClicks(dialog.person_edit, person.code)
+    qtbot.keyClick(dialog.person_edit, Qt.Key.Key_Return)
+    assert dialog.saved_count == 0 and dialog.current.id == person.enrolment_id
+    press(qtbot, ["4"])
+    qtbot.keyClick(dialog.person_edit, Qt.Key.Key_Return)  # back in the person field
+    assert dialog.saved_count == 0
+    dialog.save_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.save_button)
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    assert dialog.saved_count == 1
+    assert window.context.services.surveys.answers(person.enrolment_id, "t1") is not None
+    assert dialog.current is None and QApplication.focusWidget() is dialog.person_edit

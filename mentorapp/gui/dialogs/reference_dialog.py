@@ -77,6 +77,7 @@ class ReferenceDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.remove_button = QPushButton(_("&Remove"), objectName="removeReference")
+        self.remove_button.setAutoDefault(False)  # Enter in the form adds, never removes
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.itemSelectionChanged.connect(self._selection_changed)
 
@@ -97,6 +98,8 @@ class ReferenceDialog(QDialog):
         self.source.setAccessibleName(_("Source"))
         self.add_button = QPushButton(_("&Add"), objectName="addReference")
         self.add_button.clicked.connect(self.add)
+        self.add_button.setDefault(True)
+        self.source.returnPressed.connect(self.add)
         self.error_label = QLabel(objectName="errorLabel", wordWrap=True)
         self.error_label.setStyleSheet("font-weight: bold")
         self.error_label.hide()
@@ -118,6 +121,8 @@ class ReferenceDialog(QDialog):
         list_row.addWidget(self.remove_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

@@ -15,8 +15,8 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
@@ -84,6 +84,7 @@ class SurveyEntryDialog(QDialog):
         self.current: SurveyRow | None = None
         self.saved_count = 0
         self._loaded: tuple[dict[str, str], date] = ({}, date.today())
+        self._last_day = date.today()  # a pile of forms is mostly from one day: keep it
         self._following_focus = False  # the scroll area follows the focus while open
         self.setWindowTitle(_("Enter answers: {survey}").format(survey=survey.title))
         self._build()
@@ -174,6 +175,7 @@ class SurveyEntryDialog(QDialog):
         self.error_label.setVisible(False)
         self.save_button = QPushButton(_("&Save and next (Ctrl+Enter)"), objectName="entrySave")
         self.save_button.clicked.connect(self.save_and_next)
+        self.save_button.installEventFilter(self)  # Enter on it saves (it is not the default)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -201,6 +203,20 @@ class SurveyEntryDialog(QDialog):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
             self._following_focus = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the focused Save button saves; no button is the default, so Enter in the
+        person field only finds the person."""
+        if (
+            watched is self.save_button
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if self.save_button.isEnabled():
+                self.save_and_next()
+            return True
+        return super().eventFilter(watched, event)
 
     def _move_from(self, editor: ItemEditor, forward: bool) -> None:
         """The next question (the previous one); after the last, the Save button."""
@@ -266,7 +282,12 @@ class SurveyEntryDialog(QDialog):
         row = next((r for r in self.rows if r.id == row_id), None)
         if row is None:
             return False
-        if self.current is not None and row.id != self.current.id and not self._may_leave():
+        if self.current is not None and row.id == self.current.id:
+            # The same form again (its code typed twice): keep what was typed.
+            self._show_person_text()
+            self._first_answer().setFocus()
+            return True
+        if self.current is not None and not self._may_leave():
             self._show_person_text()
             return False
         try:
@@ -285,7 +306,7 @@ class SurveyEntryDialog(QDialog):
     def _show_person(self, row: SurveyRow | None, stored: dict[str, str] | None = None) -> None:
         self.current = row
         values = dict(stored or {})
-        answered = row.answered_on if row is not None and row.answered_on else date.today()
+        answered = row.answered_on if row is not None and row.answered_on else self._last_day
         for key, editor in self.editors.items():
             editor.set_value(values.get(key, ""))
             editor.setEnabled(row is not None)
@@ -355,6 +376,7 @@ class SurveyEntryDialog(QDialog):
             self._refused(error)
             return False
         self.saved_count += 1
+        self._last_day = day
         saved = replace(row, answered_on=day)
         self.rows = [saved if r.id == row.id else r for r in self.rows]
         self.current = saved

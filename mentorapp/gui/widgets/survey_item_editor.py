@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -130,6 +131,17 @@ class ScaleEditor(ItemEditor):
         if self._pending_one and text == "0" and "10" in self.buttons:
             self._choose("10")
             self.move_on()
+            return
+        if self._pending_one and text.isprintable() and text:
+            # "1" stands: the key typed is the next question's answer, so hand it on.
+            self._pending_one = False
+            self.move_on()
+            target = QApplication.focusWidget()
+            if target is not None and target is not self:
+                QApplication.sendEvent(
+                    target,
+                    QKeyEvent(event.type(), key, event.modifiers(), event.text()),
+                )
             return
         self._pending_one = False
         if text and text in self._keys:
