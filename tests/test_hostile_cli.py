@@ -259,6 +259,9 @@ HOSTILE: dict[str, list[list[str]]] = {
         ["--csv", "{demo}", "--lang", "sv"],
         ["--cohort", "{finished}", "--pdf", "/dev/full", "--lang", "en"],
         ["--cohort", "{finished}", "--csv", "{tmp}/ok.csv", "--pdf", "{out-missing}"],
+        ["--cohort", "{finished}", "--pdf", "{exists}"],  # exists: kept without --force
+        ["--cohort", "{finished}", "--csv", "{tmp}/same.csv", "--pdf", "{tmp}/same.csv"],
+        ["--cohort", "{finished}", "--pdf", "{tmp}/impact.csv", "--force"],
     ],
     "interviews": [
         ["--cohort", "No such round", "--json"],

@@ -120,3 +120,27 @@ def test_an_unknown_round_is_one_sentence_and_no_file(filed, tmp_path, capsys) -
     assert not target.exists()
     code, _out, err = run(filed, capsys, "--compare", "Sommar", "--json")
     assert code == 2 and "“Sommar”" in err
+
+
+def test_an_existing_file_is_kept_unless_forced(filed, tmp_path, capsys) -> None:
+    table, document = tmp_path / "impact.csv", tmp_path / "impact.pdf"
+    for path in (table, document):
+        path.write_text("keep me", encoding="utf-8")
+    for option, path in (("--csv", table), ("--pdf", document)):
+        code, _out, err = run(filed, capsys, option, str(path))
+        assert code == 2 and "already exists" in err and "Traceback" not in err
+        assert path.read_text(encoding="utf-8") == "keep me"
+    code, _out, _err = run(filed, capsys, "--csv", str(table), "--pdf", str(document), "--force")
+    assert code == 0
+    assert "job_or_internship" in table.read_text(encoding="utf-8-sig")
+    assert document.read_bytes().startswith(b"%PDF")
+
+
+def test_the_csv_and_the_pdf_need_two_names_with_their_own_endings(filed, tmp_path, capsys) -> None:
+    same = tmp_path / "report.csv"
+    code, _out, err = run(filed, capsys, "--csv", str(same), "--pdf", str(same))
+    assert code == 2 and "both" in err and not same.exists()
+    for option, name, ending in (("--csv", "impact.pdf", ".csv"), ("--pdf", "impact.csv", ".pdf")):
+        code, _out, err = run(filed, capsys, option, str(tmp_path / name))
+        assert code == 2 and f"must end in {ending}" in err
+        assert not (tmp_path / name).exists()

@@ -190,3 +190,34 @@ def test_a_copy_of_the_sample_in_windows_text_with_semicolons_imports(
     assert code == 0, printed
     assert json.loads(printed)["added"] == 3
     assert answers(round_file, "bashir@example.org")["contacts"] == "1_2"
+
+
+def test_the_summary_names_what_is_wrong_with_the_file(
+    round_file: Path, tmp_path: Path, capsys
+) -> None:
+    from mentorapp.commands.survey_commands import print_summary
+    from mentorapp.dataio.row_rules import RowProblem
+    from mentorapp.dataio.survey_csv import SurveyImportReport
+
+    twice = tmp_path / "twice.csv"
+    twice.write_text("email,status,status\namal@example.org,job,job\n", "utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("\n\n", "utf-8")
+    lacking = tmp_path / "lacking.csv"
+    lacking.write_text("email,colour\namal@example.org,blue\n", "utf-8")
+    said = {}
+    for name, path in (("twice", twice), ("empty", empty), ("lacking", lacking)):
+        code, printed, err = run(
+            capsys, "--db", str(round_file), "survey-import", str(path), "--cohort", "Vår 2026",
+            "--survey", "t1",
+        )  # fmt: skip
+        assert code == 2 and "Traceback" not in err
+        said[name] = printed + err
+    assert "lacks a column" not in said["twice"] and "in two columns" in said["twice"]
+    assert "no answers" in said["empty"] and "applications" not in said["empty"]
+    assert "lacks a column it needs" in said["lacking"]
+    late = SurveyImportReport("t1", problems=[RowProblem(0, "", "Someone appears twice.", {})])
+    print_summary(late)
+    printed = capsys.readouterr().out
+    assert "Someone appears twice." in printed and "lacks a column" not in printed
+    assert answers(round_file, "amal@example.org") is None

@@ -31,12 +31,17 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentorapp.i18n import LANGUAGES, _
+from mentorapp.errors import ValidationError
+from mentorapp.i18n import LANGUAGES, N_, _
 
 if TYPE_CHECKING:
     from mentorapp.impact.report_model import ImpactReport, Measure
 
 LABEL_WIDTH = 48
+SUFFIXES = {
+    ".csv": N_("The file's name must end in .csv."),
+    ".pdf": N_("The file's name must end in .pdf."),
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--pdf", type=Path, metavar=_("FILE"), help=_("write the report as a PDF file")
     )
+    command.add_argument("--force", action="store_true", help=_("replace an existing file"))
     command.add_argument(
         "--lang",
         dest="report_language",
@@ -73,10 +79,18 @@ def show_impact(args: argparse.Namespace) -> int:
     from mentorapp.i18n import current_language
     from mentorapp.workspace.services import Services
 
-    for output in (args.csv, args.pdf):
+    if args.csv is not None and args.pdf is not None and _same_file(args.csv, args.pdf):
+        raise ValidationError(
+            N_("The CSV file and the PDF file cannot both be “{path}”: give two names."),
+            "pdf",
+            path=args.pdf,
+        )
+    for output, suffix in ((args.csv, ".csv"), (args.pdf, ".pdf")):
         if output is not None:
-            require_output_file(output, replace=True)
+            require_output_file(output, replace=args.force)
             refuse_programme_file(output)
+            if output.suffix.lower() != suffix:
+                raise ValidationError(SUFFIXES[suffix], suffix.removeprefix("."))
     language = args.report_language or current_language()
     with Services.to_read(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)
@@ -104,6 +118,10 @@ def show_impact(args: argparse.Namespace) -> int:
     else:
         print(as_text(report))
     return 0
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    return first.resolve() == second.resolve()
 
 
 def as_text(report: ImpactReport) -> str:

@@ -192,14 +192,13 @@ def _report_file(args: argparse.Namespace, count: int) -> None:
 def import_answers(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
-    from mentorapp.dataio.csv_source import read_table
     from mentorapp.dataio.survey_csv import import_answers as run
-    from mentorapp.dataio.survey_csv import read_survey_file
+    from mentorapp.dataio.survey_csv import read_survey_file, read_survey_table
     from mentorapp.impact.answer_checks import check_person_survey
     from mentorapp.workspace.services import Services
 
     check_person_survey(args.survey)
-    table = read_table(read_survey_file(args.file))  # an unreadable file opens no database
+    table = read_survey_table(read_survey_file(args.file))  # unreadable: no database opened
     contents = _edited_contents()
     # A dry run only looks, so it works while Mentorapp has the file open.
     opened = Services.to_read if args.dry_run else Services.to_write
@@ -222,6 +221,18 @@ def import_answers(args: argparse.Namespace) -> int:
     return 2 if report.problems else 0
 
 
+def _file_problem(report: SurveyImportReport) -> str:
+    """Why nothing was saved when no row is to blame, from the problems themselves."""
+    from mentorapp.dataio.survey_columns import MISSING_COLUMNS, REPEATED_COLUMN
+
+    templates = {problem.template for problem in report.problems}
+    if templates & set(MISSING_COLUMNS):
+        return N_("No answers were saved: the file lacks a column it needs.")
+    if REPEATED_COLUMN in templates:
+        return N_("No answers were saved: the file has a question in two columns.")
+    return N_("No answers were saved. Correct what is said above and import the file again.")
+
+
 def print_summary(report: SurveyImportReport) -> None:
     """A sentence or two in the user's language, then one line per problem."""
     for problem in report.problems:
@@ -241,7 +252,7 @@ def print_summary(report: SurveyImportReport) -> None:
     if report.problems:
         rows = report.rows_with_problems
         if not rows:
-            print(_("No answers were saved: the file lacks a column it needs."))
+            print(_(_file_problem(report)))
             return
         print(
             ngettext(

@@ -143,7 +143,7 @@ def survey_questions(args: argparse.Namespace) -> int:
     if args.out is not None:
         require_output_file(args.out, replace=args.force)
     language = args.content_language or current_language()
-    choice = content_for(language, _content_folder(args.content))
+    choice = content_for(language, content_folder(args.content))
     if choice.error is not None:
         print(
             _("Your edited surveys are not used: {fault}").format(
@@ -161,8 +161,19 @@ def survey_questions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_folder(given: Path | None) -> Path:
+def content_folder(given: Path | None) -> Path:
+    """The folder with the organisation's edited surveys: ``--content``, else the settings'.
+    A ``--content`` folder that does not exist is refused: a mistyped name would otherwise
+    print the built-in wording without a word."""
     if given is not None:
+        if not given.is_dir():
+            from mentorapp.errors import ValidationError
+
+            raise ValidationError(
+                N_("The folder “{folder}” does not exist. Choose a folder that exists."),
+                "content",
+                folder=given,
+            )
         return given
     from mentorapp.workspace.settings import load_settings, workbook_content_folder
 

@@ -66,6 +66,7 @@ def _count(text: str) -> int:
 def write_forms(args: argparse.Namespace) -> int:
     from mentorapp.commands import database_path
     from mentorapp.commands.people_commands import find_cohort
+    from mentorapp.commands.survey_content_commands import content_folder
     from mentorapp.db.files import refuse_programme_file
     from mentorapp.documents.survey_form_pdf import write_survey_forms
     from mentorapp.errors import require_output_file
@@ -74,6 +75,7 @@ def write_forms(args: argparse.Namespace) -> int:
 
     require_output_file(args.out, replace=args.force)
     refuse_programme_file(args.out)
+    custom_dir = content_folder(args.content)  # the organisation's wording unless told
     with Services.to_read(database_path(args)) as services:
         cohort = find_cohort(services, args.cohort)
         assert cohort.id is not None
@@ -82,7 +84,7 @@ def write_forms(args: argparse.Namespace) -> int:
             cohort.id,
             args.survey,
             language=args.form_language,
-            custom_dir=args.content,
+            custom_dir=custom_dir,
             blank=args.blank,
         )
     for problem in forms.problems:

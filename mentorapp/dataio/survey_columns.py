@@ -31,7 +31,15 @@ from mentorapp.impact.survey_model import (
     SurveyContent,
 )
 
-__all__ = ["GUIDE_KEYS", "SurveyColumns", "find_columns", "guide_text", "header_problems"]
+__all__ = [
+    "GUIDE_KEYS",
+    "MISSING_COLUMNS",
+    "REPEATED_COLUMN",
+    "SurveyColumns",
+    "find_columns",
+    "guide_text",
+    "header_problems",
+]
 
 # Our own files' columns: the answers export's day and the template's code.
 _ANSWERED = {"answered_on", "answered on", "besvarad", "svarsdatum"}
@@ -146,6 +154,22 @@ def _timestamp_rank(name: str) -> int | None:
     return next((rank for rank, group in enumerate(_TIMESTAMPS) if name in group), None)
 
 
+NO_PEOPLE_COLUMN = N_(
+    "The file has no column that says who answered, so no row can be read. Add a column "
+    "“email” with each person's e-mail address, or a column “code” with the code printed on "
+    "their paper form."
+)
+NO_QUESTION_COLUMN = N_(
+    "No column of the file is a question of “{survey}”. Name each column by the question's "
+    "key (such as “{example}”) or by the question's text."
+)
+REPEATED_COLUMN = N_(
+    "The columns “{first}” and “{second}” are both the question “{item}”. Keep one of them "
+    "and remove the other."
+)
+MISSING_COLUMNS = (NO_PEOPLE_COLUMN, NO_QUESTION_COLUMN)  # the file lacks a column it needs
+
+
 def header_problems(columns: SurveyColumns, survey: Survey) -> list[RowProblem]:
     """What in the header row keeps every row from being read (row 1)."""
     problems = []
@@ -154,11 +178,7 @@ def header_problems(columns: SurveyColumns, survey: Survey) -> list[RowProblem]:
             RowProblem(
                 1,
                 columns.header(None),
-                N_(
-                    "The file has no column that says who answered, so no row can be read. "
-                    "Add a column “email” with each person's e-mail address, or a column "
-                    "“code” with the code printed on their paper form."
-                ),
+                NO_PEOPLE_COLUMN,
             )
         )
     if not columns.items:
@@ -166,10 +186,7 @@ def header_problems(columns: SurveyColumns, survey: Survey) -> list[RowProblem]:
             RowProblem(
                 1,
                 _("Questions"),
-                N_(
-                    "No column of the file is a question of “{survey}”. Name each column by "
-                    "the question's key (such as “{example}”) or by the question's text."
-                ),
+                NO_QUESTION_COLUMN,
                 {"survey": survey.title, "example": survey.items[0].key},
             )
         )
@@ -178,10 +195,7 @@ def header_problems(columns: SurveyColumns, survey: Survey) -> list[RowProblem]:
             RowProblem(
                 1,
                 second,
-                N_(
-                    "The columns “{first}” and “{second}” are both the question “{item}”. "
-                    "Keep one of them and remove the other."
-                ),
+                REPEATED_COLUMN,
                 {"first": first, "second": second, "item": key},
             )
         )

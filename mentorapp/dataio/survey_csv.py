@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from mentorapp.dataio.csv_files import write_csv
+from mentorapp.dataio.csv_source import _EMPTY as EMPTY_FILE  # the applications' wording
 from mentorapp.dataio.csv_source import MIXED_ENCODING, CsvTable, ImportFileError, read_table
 from mentorapp.dataio.row_rules import RowProblem, _extra_cells
 from mentorapp.dataio.survey_columns import SurveyColumns, find_columns, guide_text, header_problems
@@ -52,6 +53,7 @@ __all__ = [
     "import_answers",
     "read_answers",
     "read_survey_file",
+    "read_survey_table",
     "survey_round",
     "template_rows",
     "write_template",
@@ -183,6 +185,23 @@ def read_survey_file(path: Path) -> bytes:
     return data
 
 
+EMPTY_SURVEY_FILE = N_(
+    "The file is empty: it has no header row and no answers. Export the form's answers again "
+    "as a CSV file and import that file."
+)
+
+
+def read_survey_table(data: bytes) -> CsvTable:
+    """The file as a table; an empty file is told in a survey's words (not an application
+    list's, as ``read_table`` says it)."""
+    try:
+        return read_table(data)
+    except ImportFileError as error:
+        if error.template == EMPTY_FILE:
+            raise ImportFileError(EMPTY_SURVEY_FILE) from error
+        raise
+
+
 def read_answers(
     data: bytes | CsvTable,
     round_: SurveyRound,
@@ -196,7 +215,7 @@ def read_answers(
     """
     from mentorapp.impact.answer_checks import built_in_survey
 
-    table = data if isinstance(data, CsvTable) else read_table(data)
+    table = data if isinstance(data, CsvTable) else read_survey_table(data)
     structure = built_in_survey(round_.survey)
     columns = find_columns(table, structure, contents)
     report = SurveyImportReport(round_.survey, rows=len(table.rows))
@@ -287,9 +306,10 @@ def survey_round(
     database: Database, cohort_id: int, survey: str, today: date | None = None
 ) -> SurveyRound:
     """The round as rows are judged against it: its people, who is asked, what is stored."""
-    from mentorapp.impact.answer_checks import check_person_survey, survey_name
+    from mentorapp.impact.answer_checks import KICK_OFF, check_person_survey, survey_name
     from mentorapp.impact.answers import SurveyService
     from mentorapp.people.participants import ParticipantService
+    from mentorapp.people.privacy import is_erased
     from mentorapp.programme.programmes import ProgrammeService
 
     check_person_survey(survey)
@@ -313,8 +333,13 @@ def survey_round(
             row.name or row.email,
             row.email,
             row.role,
-            # as SurveyService.may_answer: of the audience, and in the round or accepted
-            row.role == audience and (row.enrolment_id in asked or row.status == "accepted"),
+            # as answer_checks.may_answer: of the audience, and in the round (the erased are
+            # not: ``people`` leaves them out), or accepted and this is the kick-off survey
+            row.role == audience
+            and (
+                row.enrolment_id in asked
+                or (row.status == "accepted" and survey == KICK_OFF and not is_erased(row.email))
+            ),
         )
         for row in ParticipantService(database).rows(cohort_id)
     ]
@@ -356,7 +381,7 @@ def import_answers(
     """
     from mentorapp.impact.answers import ResponseRecord, SurveyService
 
-    table = data if isinstance(data, CsvTable) else read_table(data)
+    table = data if isinstance(data, CsvTable) else read_survey_table(data)
     round_ = survey_round(database, cohort_id, survey, today)
     report = read_answers(table, round_, [*contents, *built_in_contents()], replace)
     report.dry_run = dry_run

@@ -291,7 +291,7 @@ class RowReader:
         found = None
         for content in self.contents:
             worded = content.survey(self.round.survey).item(item.key) or item
-            found = value_from_label(worded, raw)
+            found = value_from_label(worded, raw, contents=self.contents)
             if found is not None:
                 break
         if item.kind is not ItemKind.TEXT:

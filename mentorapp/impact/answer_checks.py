@@ -26,6 +26,7 @@ CONTENT_LANGUAGES = ("sv", "en")
 # How long before a round starts an answer may be dated: a baseline is asked at the kick-off
 # at the earliest, but a round may be planned (and its dates moved) a long way ahead.
 MONTHS_BEFORE_ROUND = 12
+KICK_OFF = "t0"  # the one survey an accepted adept not (yet) placed in a group may answer
 
 
 def survey_name(survey: str) -> str:
@@ -139,8 +140,10 @@ def may_answer(
     people: RoundPeople | None = None,
 ) -> tuple[Enrolment, Cohort]:
     """The enrolment, when it is of the round (``cohort_id``) and the survey's audience and
-    took part (or was accepted, and so is handed the kick-off survey). ``people``: the
-    round's, when the caller checks many answers of one round (read once, not per answer)."""
+    took part (or was accepted, and so is handed the kick-off survey: only that one, since an
+    adept never placed has no end or follow-up to tell of). Never an erased person's stub:
+    nothing personal may be stored on it again. ``people``: the round's, when the caller
+    checks many answers of one round (read once, not per answer)."""
     enrolment = (
         session.get(Enrolment, enrolment_id)
         if isinstance(enrolment_id, int) and not isinstance(enrolment_id, bool)
@@ -150,6 +153,11 @@ def may_answer(
         raise ValidationError(N_("This participant is not in this round."), "enrolment")
     cohort = session.get(Cohort, enrolment.cohort_id)
     assert cohort is not None and enrolment.id is not None
+    if is_erased_enrolment(session, enrolment):
+        raise ValidationError(
+            N_("This person's data has been erased, so no answers can be stored for them."),
+            "enrolment",
+        )
     name = person_name(session, enrolment)
     audience = AUDIENCES[survey]
     if enrolment.role != audience:
@@ -162,9 +170,8 @@ def may_answer(
         )
     if people is None or cohort_id is None:
         people = round_people(session, enrolment.cohort_id)
-    took_part = enrolment.status == EnrolmentStatus.ACCEPTED.value or enrolment.id in (
-        people.of_role(audience)
-    )
+    accepted = enrolment.status == EnrolmentStatus.ACCEPTED.value and survey == KICK_OFF
+    took_part = accepted or enrolment.id in people.of_role(audience)
     if not took_part:
         raise ValidationError(
             N_("{name} did not take part in the round “{round}”, so there is nothing to answer."),
@@ -173,6 +180,14 @@ def may_answer(
             round=cohort.name,
         )
     return enrolment, cohort
+
+
+def is_erased_enrolment(session: Session, enrolment: Enrolment) -> bool:
+    """Whether the enrolment is an erased person's anonymous stub (``privacy.is_erased``)."""
+    from mentorapp.people.privacy import is_erased  # privacy imports the answers module
+
+    person = session.get(Person, enrolment.person_id)
+    return person is None or is_erased(person.email)
 
 
 def _audience_word(audience: str) -> Translated:

@@ -82,7 +82,15 @@ class SaveSummary:
 
 
 def survey_people(session: Session, cohort_id: int, survey: str) -> list[SurveyPerson]:
-    """The people ``survey`` is for in the round (``round_people``), sorted by name."""
+    """The people ``survey`` is for in the round (``round_people``), sorted by name.
+
+    An erased person's stub is left out: no form, template row, entry or reminder can be for
+    someone who is gone. The report's base (``round_people``) keeps them, so a round's numbers
+    stay as they were (they count as not having answered); the owed list is then shorter than
+    the report's base by the erased people, none of whom can be asked.
+    """
+    from mentorapp.people.privacy import is_erased  # privacy imports this module
+
     check_person_survey(survey)
     _cohort, programme = _round(session, cohort_id)
     ids = sorted(round_people(session, cohort_id).of_role(AUDIENCES[survey]))
@@ -105,6 +113,8 @@ def survey_people(session: Session, cohort_id: int, survey: str) -> list[SurveyP
     people = []
     for enrolment, person in rows:
         assert enrolment.id is not None
+        if is_erased(person.email):
+            continue
         sent_on, way = sent.get(enrolment.id, (None, ""))
         people.append(
             SurveyPerson(

@@ -8,6 +8,9 @@ The rules, in short:
 
 - ``job_or_internship``: an adept whose T1 or T2 status, or a recorded outcome, says job or
   internship, among the adepts with at least one of those three; the floor is over all adepts.
+  An outcome counts only from the round's start on (one found at the kick-off counts; a job
+  held before the round is not the programme's outcome). Survey statuses count as given:
+  they are asked at the end and after.
 - ``in_own_field`` / ``in_own_field_partly``: of those adepts, "yes" / "partly", from the
   latest dated evidence that says job or internship and answers "in own field" at all.
 - ``new_contact``: T1 "yes" among the T1 answers to it.
@@ -149,9 +152,11 @@ def compute_measures(
     responses: Iterable[ResponseData],
     outcomes: Iterable[OutcomeData],
     content: SurveyContent,
+    round_start: date | None = None,
 ) -> RoundMeasures:
     """The survey response rates and every measure of one round; labels in the current
-    language (wrap the call in ``i18n.speaking`` for another) and ``content``'s wording."""
+    language (wrap the call in ``i18n.speaking`` for another) and ``content``'s wording.
+    ``round_start``: outcomes that started before it are not counted."""
     adept_ids = frozenset(adepts)
     mentor_ids = frozenset(mentors)
     by_survey: dict[str, dict[int, ResponseData]] = {key: {} for key in REPORTED_SURVEYS}
@@ -160,7 +165,11 @@ def compute_measures(
         people = adept_ids if audience == "adept" else mentor_ids
         if response.survey in by_survey and response.enrolment_id in people:
             by_survey[response.survey][response.enrolment_id] = response
-    adept_outcomes = [o for o in outcomes if o.enrolment_id in adept_ids]
+    adept_outcomes = [
+        o
+        for o in outcomes
+        if o.enrolment_id in adept_ids and (round_start is None or o.started_on >= round_start)
+    ]
     rates = tuple(
         SurveyRate(
             survey=key,

@@ -17,11 +17,12 @@ from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
 from mentorapp.domain.dates import add_months
-from mentorapp.domain.enums import EnrolmentStatus, Role
+from mentorapp.domain.enums import Role
 from mentorapp.domain.models import Cohort, Enrolment, Outcome, Person
 from mentorapp.domain.text import normalise_email
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_, current_language
+from mentorapp.impact.answer_checks import is_erased_enrolment
 from mentorapp.impact.answers import SurveyPerson, survey_people
 from mentorapp.impact.population import round_people
 from mentorapp.impact.survey_model import OUTCOME_KINDS
@@ -30,9 +31,10 @@ from mentorapp.people.collation import sort_key
 IN_FIELD = ("", "yes", "partly", "no")
 THROUGH_PROGRAMME = ("", "yes", "no")
 NOTE_LIMIT = 200
-# An outcome may have started before the round (a job found while applying counts for the
-# report's "during or after"), but not long before it.
-MONTHS_BEFORE_ROUND = 12
+# The report counts outcomes "during or within six months after the programme": one that
+# began before the round is not an outcome of it. A month's slack is left for a round whose
+# start was moved (the report itself counts only those from the round's start on).
+MONTHS_BEFORE_ROUND = 1
 DAYS_AHEAD = 0  # an outcome is told once it has started (or starts today)
 # The words for the stored values, as a list or an extract shows them (through gettext).
 KIND_LABELS = {"job": N_("a job"), "internship": N_("an internship"), "studies": N_("studies")}
@@ -132,7 +134,10 @@ def check_started(started_on: date, cohort: Cohort, today: date) -> date:
         )
     if started_on < add_months(cohort.start, -MONTHS_BEFORE_ROUND):
         raise ValidationError(
-            N_("{day} is more than a year before the round “{round}” started."),
+            N_(
+                "{day} is more than a month before the round “{round}” started: a job, "
+                "internship or studies that began before the round is not an outcome of it."
+            ),
             "on",
             day=started_on.isoformat(),
             round=cohort.name,
@@ -141,7 +146,8 @@ def check_started(started_on: date, cohort: Cohort, today: date) -> date:
 
 
 def _adept(session: Session, enrolment_id: int) -> tuple[Enrolment, Cohort]:
-    """The enrolment, when it is an adept who took part in their round."""
+    """The enrolment, when it is an adept who took part in their round (``round_people``:
+    an adept accepted but never placed did not) and not an erased person's stub."""
     enrolment = (
         session.get(Enrolment, enrolment_id)
         if isinstance(enrolment_id, int) and not isinstance(enrolment_id, bool)
@@ -157,8 +163,13 @@ def _adept(session: Session, enrolment_id: int) -> tuple[Enrolment, Cohort]:
             "adept",
             name=_name(session, enrolment),
         )
+    if is_erased_enrolment(session, enrolment):
+        raise ValidationError(
+            N_("This person's data has been erased, so no outcome can be stored for them."),
+            "adept",
+        )
     taking_part = round_people(session, enrolment.cohort_id).adepts
-    if enrolment.id not in taking_part and enrolment.status != EnrolmentStatus.ACCEPTED.value:
+    if enrolment.id not in taking_part:
         raise ValidationError(
             N_("{name} did not take part in the round “{round}”."),
             "adept",

@@ -5,7 +5,13 @@ same people, or a response rate and a floor would not add up. Taking part means 
 one of the round's accepted groups (a group that ended early included: leaving early is an
 outcome too) or, in a round run without the matching board, marked active or completed.
 Someone who answered although they are not counted is still counted: an answer is evidence
-that they took part.
+that they took part. A kick-off (T0) answer is no such evidence: it is handed to the accepted
+before they are placed, and an adept never placed did not take part.
+
+An erased person's stub stays in the base (chosen so that a round's numbers stay as they
+were after an erasure, as the erasure keeps the enrolment for exactly that): they count as
+someone who did not answer. ``answers.survey_people`` leaves them out of every list of whom
+to ask, since no one can be asked for answers about a person who is gone.
 """
 
 from __future__ import annotations
@@ -76,10 +82,10 @@ def round_people(session: Session, cohort_id: int) -> RoundPeople:
 
 
 def _with_evidence(session: Session, cohort_id: int) -> set[int]:
-    """Enrolments of the round with a survey answer or a recorded outcome."""
+    """Enrolments of the round with a survey answer after the kick-off or an outcome."""
     of_round = select(Enrolment.id).where(col(Enrolment.cohort_id) == cohort_id)
     responses = select(SurveyResponse.enrolment_id).where(
-        col(SurveyResponse.enrolment_id).in_(of_round)
+        col(SurveyResponse.enrolment_id).in_(of_round), col(SurveyResponse.survey) != "t0"
     )
     found = {i for i in session.exec(responses) if i is not None}
     outcomes = select(Outcome.enrolment_id).where(col(Outcome.enrolment_id).in_(of_round))

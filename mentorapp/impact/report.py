@@ -176,7 +176,7 @@ def _round_report(
         raise RoundNotFound(N_("This round no longer exists."), "cohort")
     programme = session.get(Programme, cohort.programme_id)
     people = round_people(session, cohort_id)
-    counted = _count(session, cohort_id, people.adepts, people.mentors, content)
+    counted = _count(session, cohort, people.adepts, people.mentors, content)
     figures = _references(session, cohort.programme_id)
     references = {r.measure: Reference(r.share, r.source) for r in figures}
     targets = _targets(session, cohort.programme_id)
@@ -200,11 +200,12 @@ def _round_report(
 
 def _count(
     session: Session,
-    cohort_id: int,
+    cohort: Cohort,
     adepts: frozenset[int],
     mentors: frozenset[int],
     content: SurveyContent,
 ) -> RoundMeasures:
+    cohort_id = cohort.id
     of_round = select(Enrolment.id).where(col(Enrolment.cohort_id) == cohort_id)
     rows = session.exec(
         select(
@@ -244,7 +245,7 @@ def _count(
             ).where(col(Outcome.enrolment_id).in_(of_round))
         )
     ]
-    return compute_measures(adepts, mentors, responses, outcomes, content)
+    return compute_measures(adepts, mentors, responses, outcomes, content, cohort.start)
 
 
 def _references(session: Session, programme_id: int) -> list[ReferenceRow]:

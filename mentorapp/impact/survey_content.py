@@ -393,8 +393,65 @@ OPTION_MISSING = N_(
 )
 
 
+MEANS_ANOTHER = N_(
+    "{path}: “{place}” is “{label}”, which is the built-in wording of another answer "
+    "(“{value}”). A reworded label must keep its meaning, or answers would be read as "
+    "something else; choose other words."
+)
+
+
+def _scale_labels(scales: ScaleLabels) -> dict[str, list[tuple[str, str, str]]]:
+    """(place, label, stored value) of each scale's labels, by the kind of scale."""
+    agree = [(f"scales.agree[{i}]", label, str(i + 1)) for i, label in enumerate(scales.agree)]
+    return {
+        "agree": [*agree, ("scales.dont_know", scales.dont_know, DONT_KNOW)],
+        "yes_no": [("scales.yes", scales.yes, "yes"), ("scales.no", scales.no, "no")],
+        "zero_ten": [("scales.zero", scales.zero, "0"), ("scales.ten", scales.ten, "10")],
+    }
+
+
+def _built_in_contents() -> list[SurveyContent]:
+    return [load_content(language) for language in LANGUAGES if built_in_path(language).is_file()]
+
+
+def _same_meanings(path: Path, edited: SurveyContent) -> None:
+    """Refuse an edited label that is, in either language, the built-in label of another
+    value of its scale or another option of its question (a reversed agreement list, yes and
+    no swapped): an import reads labels, and would store the opposite answer."""
+    ours = _built_in_contents()
+    for kind, labels in _scale_labels(edited.scales).items():
+        meanings = {
+            (_fold(label), value)
+            for content in ours
+            for _place, label, value in _scale_labels(content.scales)[kind]
+        }
+        for place, label, value in labels:
+            other = next((v for f, v in meanings if f == _fold(label) and v != value), None)
+            if other is not None:
+                raise SurveyContentError(
+                    MEANS_ANOTHER, path=path, place=place, label=label, value=other
+                )
+    for number, survey in enumerate(edited.surveys):
+        for index, item in enumerate(survey.items):
+            built = [b for c in ours if (b := c.survey(survey.key).item(item.key)) is not None]
+            meanings = {(_fold(o.label), o.key) for b in built for o in b.options}
+            for position, option in enumerate(item.options):
+                other = next(
+                    (k for f, k in meanings if f == _fold(option.label) and k != option.key), None
+                )
+                if other is not None:
+                    raise SurveyContentError(
+                        MEANS_ANOTHER,
+                        path=path,
+                        place=f"surveys[{number}].items[{index}].options[{position}].label",
+                        label=option.label,
+                        value=other,
+                    )
+
+
 def _same_structure(path: Path, edited: SurveyContent, built_in: SurveyContent) -> None:
-    """Refuse an edited copy whose keys, kinds or options differ from ours, naming the place.
+    """Refuse an edited copy whose keys, kinds or options differ from ours, or whose labels
+    say another answer than ours (``_same_meanings``), naming the place.
 
     Order within a survey may differ: answers are stored and matched by key."""
     for number, survey in enumerate(edited.surveys):
@@ -414,6 +471,7 @@ def _same_structure(path: Path, edited: SurveyContent, built_in: SurveyContent) 
                 )
         for index, item in enumerate(survey.items):
             _same_item(path, f"{place}[{index}]", item, ours.item(item.key))  # type: ignore[arg-type]
+    _same_meanings(path, edited)
 
 
 def _same_item(path: Path, place: str, item: Item, ours: Item) -> None:
@@ -526,10 +584,16 @@ def _labels(item: Item, content: SurveyContent) -> Iterable[tuple[str, str]]:
                 yield from ((o.label, o.key) for o in same.options if o.key in keys)
 
 
-def value_from_label(item: Item, text: str, languages: Iterable[str] = LANGUAGES) -> str | None:
+def value_from_label(
+    item: Item,
+    text: str,
+    languages: Iterable[str] = LANGUAGES,
+    contents: Iterable[SurveyContent] = (),
+) -> str | None:
     """A stored value from a stored value or a label in any of ``languages`` (a form's CSV
-    export says "Strongly agree" or "Instämmer helt", "Ja", "Vet inte"), or None when
-    ``text`` is neither. A blank ``text`` gives ""."""
+    export says "Strongly agree" or "Instämmer helt", "Ja", "Vet inte") or of ``contents``
+    (an organisation's edited copies, whose scales may be reworded: "Fully agree"), or None
+    when ``text`` is neither. A blank ``text`` gives ""."""
     try:
         return check_value(item, text)
     except ValidationError:
@@ -537,6 +601,8 @@ def value_from_label(item: Item, text: str, languages: Iterable[str] = LANGUAGES
             return None
     wanted = _fold(text)
     pairs: list[tuple[str, str]] = [(option.label, option.key) for option in item.options]
+    for content in contents:
+        pairs.extend(_labels(item, content))
     for language in languages:
         if built_in_path(language).is_file():  # a new UI language may not have surveys yet
             pairs.extend(_labels(item, load_content(language)))

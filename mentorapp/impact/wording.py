@@ -31,6 +31,10 @@ HOW_TO_READ = (
         "compares the same people's answers."
     ),
     N_(
+        "A job, internship or studies recorded as an outcome counts from the round's start "
+        "on; one that began before the round is not counted."
+    ),
+    N_(
         "Two rounds differ only when the interval of their difference excludes zero; "
         "otherwise the difference could be chance."
     ),

@@ -423,3 +423,36 @@ def test_a_form_built_from_the_questions_text_is_read(services, language: str) -
     assert report.added == 2
     assert services.surveys.answers(round_.ids["Amal"], "t0") == T0
     assert services.surveys.answers(round_.ids["Bashir"], "t0")["contacts"] == "none"
+
+
+def test_an_edited_copys_own_scale_labels_import(services, tmp_path: Path) -> None:
+    from mentorapp.impact.survey_content import built_in_path, load_content_file
+
+    text = built_in_path("en").read_text(encoding="utf-8")
+    text = text.replace('"Strongly agree"]', '"Fully agree"]').replace(
+        'yes = "Yes"', 'yes = "Yes, indeed"'
+    )
+    path = tmp_path / "surveys-en.toml"
+    path.write_text(text, encoding="utf-8")
+    edited = load_content_file(path, "en")
+    round_ = make_round(services)
+    data = csv_bytes([
+        ["email", "understand_recruitment", "new_contact"],
+        ["amal@example.org", "Fully agree", "Yes, indeed"],
+    ])  # fmt: skip
+    report = run(services, round_, "t1", data, contents=[edited])
+    assert report.problems == [] and report.written
+    assert services.surveys.answers(round_.ids["Amal"], "t1") == {
+        "understand_recruitment": "5",
+        "new_contact": "yes",
+    }
+
+
+def test_an_empty_file_is_told_in_a_surveys_words(services) -> None:
+    from mentorapp.dataio.csv_source import ImportFileError
+
+    round_ = make_round(services)
+    with pytest.raises(ImportFileError) as caught:
+        run(services, round_, "t1", b"\r\n\r\n")
+    message = caught.value.user_message()
+    assert "answers" in message and "applications" not in message

@@ -79,3 +79,17 @@ def test_a_kept_copy_that_no_longer_fits_is_shown(qtbot, tmp_path: Path) -> None
     qtbot.addWidget(dialog)
     label = dialog.status["en"].text()
     assert "does not fit" in label and "maybe" in label and "surveys[3].items[8]" in label
+
+
+def test_an_export_never_writes_over_a_programme_file(qtbot, tmp_path: Path, monkeypatch) -> None:
+    programme = tmp_path / "programme.db"
+    programme.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    before = programme.read_bytes()
+    dialog = SurveyContentDialog(tmp_path / "content")
+    qtbot.addWidget(dialog)
+    shown: list = []
+    monkeypatch.setattr(workbook_content_dialog, "show_error", lambda _p, e: shown.append(e))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(programme), ""))
+    dialog.export("sv")
+    assert shown and "programme file" in shown[0].user_message()
+    assert programme.read_bytes() == before

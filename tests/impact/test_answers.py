@@ -215,3 +215,22 @@ def test_a_partner_organisation_answers_once_a_year(services) -> None:
         services.surveys.save_partner(region, {"ambassadors": "7"}, date(2026, 11, 2))
     with pytest.raises(ValidationError):
         services.surveys.save_partner(99999, values, date(2026, 11, 2))
+
+
+def test_an_accepted_adept_never_placed_answers_only_the_kick_off_survey(services) -> None:
+    from tests.impact.people_helpers import enrol
+
+    round_ = make_round(services)
+    with services.database.transaction() as session:
+        farah = enrol(session, round_.cohort_id, "Farah", "adept", "accepted")
+    services.surveys.save(farah, "t0", T0, START)  # handed out at the kick-off
+    for survey, values, day in (("t1", T1, END), ("t2", {"status": "job"}, END)):
+        with pytest.raises(ValidationError) as caught:
+            services.surveys.save(farah, survey, values, day)
+        assert "did not take part" in caught.value.user_message()
+    with pytest.raises(ValidationError) as caught:
+        services.outcomes.record(farah, "job", END, today=END + timedelta(days=1))
+    assert caught.value.field == "adept"
+    report = services.impact.report(round_.cohort_id, "en")
+    assert report.adepts == 4  # a kick-off answer alone does not put her in the base
+    assert farah not in {p.enrolment_id for p in services.surveys.people(round_.cohort_id, "t1")}

@@ -195,3 +195,24 @@ def test_the_comparison_sentence_says_plainly_what_can_be_told() -> None:
 def test_how_to_read_explains_intervals_dont_know_and_cause() -> None:
     text = " ".join(how_to_read())
     assert "95%" in text and "Don't know" in text and "not proof" in text and "floor" in text
+
+
+def test_an_outcome_from_before_the_round_is_not_counted() -> None:
+    start = date(2027, 2, 1)
+    outcomes = [
+        OutcomeData(A1, "job", date(2027, 1, 20)),  # held before the round: not its outcome
+        OutcomeData(A2, "internship", start, in_field="yes"),  # found at the kick-off: counts
+    ]
+    responses = [ResponseData(A3, "t1", END, {"status": "job"})]  # asked at the end: as given
+    counted = compute_measures(
+        [A1, A2, A3, A4], [], responses, outcomes, small_content(), round_start=start
+    )
+    job = _measure(counted, "job_or_internship")
+    assert _numbers(job) == (2, 2, 4)  # A2 and A3; A1 has no evidence from the round
+    assert _numbers(_measure(counted, "in_own_field")) == (1, 1, 2)
+    everything = compute_measures([A1, A2, A3, A4], [], responses, outcomes, small_content())
+    assert _numbers(_measure(everything, "job_or_internship")) == (3, 3, 4)
+
+
+def test_how_to_read_says_outcomes_count_from_the_rounds_start() -> None:
+    assert any("before the round" in paragraph for paragraph in how_to_read())

@@ -66,12 +66,28 @@ def test_a_bad_outcome_is_refused_and_nothing_is_written(
     assert stored(services) == 0
 
 
-def test_an_outcome_may_start_before_the_round_but_not_a_year_before(services) -> None:
+def test_an_outcome_may_start_a_little_before_the_round_but_not_a_month_before(
+    services,
+) -> None:
     round_ = make_round(services)
     services.outcomes.record(
-        round_.ids["Bashir"], "studies", START - timedelta(days=30), today=TODAY
+        round_.ids["Bashir"], "studies", START - timedelta(days=20), today=TODAY
     )
     assert stored(services) == 1
+    with pytest.raises(ValidationError) as caught:
+        services.outcomes.record(round_.ids["Amal"], "job", START - timedelta(days=40), today=TODAY)
+    assert caught.value.field == "on"
+    assert "began before the round is not an outcome of it" in caught.value.user_message()
+    assert stored(services) == 1
+
+
+def test_the_report_counts_outcomes_from_the_rounds_start_only(services) -> None:
+    round_ = make_round(services)
+    services.outcomes.record(round_.ids["Amal"], "job", START - timedelta(days=10), today=TODAY)
+    services.outcomes.record(round_.ids["Bashir"], "internship", START, today=TODAY)
+    report = services.impact.report(round_.cohort_id, "en")
+    job = next(m for m in report.measures if m.key == "job_or_internship")
+    assert (job.count, job.answered) == (1, 1)  # Bashir's, found at the kick-off
 
 
 def test_an_outcome_is_corrected_and_removed(services) -> None:

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlmodel import func, select
 
 from mentorapp import i18n
@@ -138,3 +139,34 @@ def test_erasure_removes_the_answers_and_the_report_stays_consistent(
     services.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("programme.db*") if p.is_file())
     assert FREE_TEXT.encode() not in raw
+
+
+def test_an_erased_person_is_asked_nothing_and_nothing_is_stored_for_them(services) -> None:
+    from mentorapp.dataio.survey_csv import import_answers
+    from mentorapp.domain.models import Programme
+    from mentorapp.errors import ValidationError
+    from mentorapp.impact.codes import survey_code
+
+    fill(services, amal_answers=False)
+    cohort = services.programmes.round_named("Vår 2026")
+    person = amal_of(services)
+    with services.database.reading() as session:
+        (amal,) = session.exec(select(Enrolment.id).where(Enrolment.person_id == person)).all()
+        secret = session.exec(select(Programme.calendar_id)).one()
+    PrivacyService(services.database).erase_person(person)
+    for survey in ("t0", "t1", "t2"):
+        assert amal not in {p.enrolment_id for p in services.surveys.people(cohort.id, survey)}
+        status = services.owed.status(cohort.id, survey)
+        assert amal not in {p.enrolment_id for p in status.missing}
+    assert amal not in {p.enrolment_id for p in services.outcomes.adepts(cohort.id)}
+    with pytest.raises(ValidationError) as caught:
+        services.surveys.save(amal, "t2", T2, date(2026, 11, 20))
+    assert "erased" in caught.value.user_message()
+    with pytest.raises(ValidationError) as caught:
+        services.outcomes.record(amal, "job", date(2026, 9, 1), today=TODAY)
+    assert "erased" in caught.value.user_message()
+    late_form = f"code,comment\n{survey_code(secret, amal)},{FREE_TEXT}\n".encode()
+    report = import_answers(services.database, cohort.id, "t2", late_form)
+    assert report.problems and not report.written
+    assert rows_of(services, amal) == {"responses": 0, "answers": 0, "sent": 0, "outcomes": 0}
+    assert report_numbers(services)["adepts"] == 4  # the base keeps the stub, as not answering

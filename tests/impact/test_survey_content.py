@@ -455,3 +455,62 @@ def test_export_keeps_an_existing_copy_unless_asked(tmp_path: Path) -> None:
     assert edited.read_text(encoding="utf-8") == "our own edits"
     export_content("sv", tmp_path, replace=True)
     assert edited.read_bytes() == built_in_path("sv").read_bytes()
+
+
+# -- an edited label must keep its meaning ------------------------------------------------------
+
+EN_SCALE = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
+            "Strongly agree"]  # fmt: skip
+
+
+def test_a_reversed_agreement_scale_is_refused_naming_the_place(edit) -> None:
+    def listed(labels: list[str]) -> str:
+        return "[" + ", ".join(f'"{label}"' for label in labels) + "]"
+
+    built_in, reversed_ = listed(EN_SCALE), listed(EN_SCALE[::-1])
+    message = fault(edit((built_in, reversed_), language="en"), "en")
+    assert "scales.agree[0]" in message and "Strongly agree" in message
+
+
+def test_yes_and_no_swapped_are_refused_in_either_language(edit) -> None:
+    message = fault(edit(('yes = "Ja"', 'yes = "Nej"')))
+    assert "scales.yes" in message
+    # an English copy saying the Swedish "no" for yes is refused as well
+    message = fault(edit(('yes = "Yes"', 'yes = "nej "'), language="en"), "en")
+    assert "scales.yes" in message
+
+
+def test_zero_and_ten_swapped_are_refused(edit) -> None:
+    message = fault(
+        edit(
+            ('zero = "Not at all likely"', 'zero = "Extremely likely"'),
+            ('ten = "Extremely likely"', 'ten = "Not at all likely"'),
+            language="en",
+        ),
+        "en",
+    )
+    assert "scales.zero" in message
+
+
+def test_an_option_labelled_as_another_option_is_refused(edit) -> None:
+    message = fault(
+        edit(
+            ('{ key = "yes", label = "Yes" },\n    { key = "no", label = "No" },\n    '
+             '{ key = "maybe", label = "Maybe" },',
+             '{ key = "yes", label = "Maybe" },\n    { key = "no", label = "No" },\n    '
+             '{ key = "maybe", label = "Yes" },'),
+            language="en",
+        ),
+        "en",
+    )  # fmt: skip
+    assert "surveys[3].items[8].options[0].label" in message and "maybe" in message
+
+
+def test_a_reworded_scale_keeping_its_meaning_is_accepted(edit) -> None:
+    path = edit(('"Strongly agree"]', '"Fully agree"]'), ('yes = "Yes"', 'yes = "Yes, indeed"'),
+                language="en")  # fmt: skip
+    content = load_content_file(path, "en")
+    match_suited = item("match_suited")
+    assert value_from_label(match_suited, "Fully agree", (), (content,)) == "5"
+    assert value_from_label(item("new_contact"), "yes, indeed", (), (content,)) == "yes"
+    assert value_from_label(match_suited, "Fully agree", ("en", "sv")) is None  # not built in

@@ -73,3 +73,28 @@ def test_the_command_writes_one_file_for_the_round(services, round_, db_path, tm
     assert (out.stat().st_mode & 0o777) == 0o600
     assert main([*argv, "--out", str(out)]) == 2  # exists: nothing overwritten
     assert "already exists" in capsys.readouterr().err
+
+
+def test_the_command_uses_the_organisations_wording_and_refuses_a_missing_folder(
+    services, round_, db_path, tmp_path, capsys
+) -> None:
+    from mentorapp.impact.survey_content import built_in_path, load_content
+
+    title = load_content("sv").survey("t1").title
+    text = built_in_path("sv").read_text(encoding="utf-8")
+    assert f'title = "{title}"' in text
+    folder = tmp_path / "user-data" / "workbook-content"  # the settings' folder in the tests
+    folder.mkdir(parents=True)
+    (folder / "surveys-sv.toml").write_text(
+        text.replace(f'title = "{title}"', 'title = "Broars egen slutenkät"', 1), "utf-8"
+    )
+    out = tmp_path / "t1.pdf"
+    argv = ["--db", str(db_path), "survey-forms", "--cohort", "Vår 2026", "--survey", "t1"]
+    assert main([*argv, "--out", str(out), "--lang", "sv"]) == 0
+    capsys.readouterr()
+    printed = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Broars egen slutenkät" in printed
+    missing = tmp_path / "no-such-folder"
+    other = tmp_path / "t1-other.pdf"
+    assert main([*argv, "--out", str(other), "--content", str(missing)]) == 2
+    assert "does not exist" in capsys.readouterr().err and not other.exists()

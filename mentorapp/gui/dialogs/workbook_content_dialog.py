@@ -115,7 +115,10 @@ class WorkbookContentDialog(QDialog):
             _("Text files (*.toml)"),
         )
         if chosen:
+            from mentorapp.db.files import refuse_programme_file  # the text layers cannot
+
             try:
+                refuse_programme_file(Path(chosen))  # never over the open programme file
                 self.write_built_in(language, Path(chosen))
             except (MentorappError, OSError) as error:
                 self._report(error)
