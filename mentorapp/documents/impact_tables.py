@@ -101,7 +101,7 @@ def item_table(measures: list[Measure], report: ImpactReport, width: float) -> F
     an item was asked at the start and at the end."""
     names = _survey_names(report)
     with_change = any(m.change is not None for m in measures)
-    head = [_("Item"), _("Count / answered"), _("Share"), _("95 % interval"), _("Floor")]
+    head = [_("Question"), _("Count / answered"), _("Share"), _("95 % interval"), _("Floor")]
     if with_change:
         head.append(_("Start → end (same people)"))
     rows: list[list[object]] = [[_head(text) for text in head]]

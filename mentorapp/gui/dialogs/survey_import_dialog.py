@@ -132,13 +132,12 @@ class SurveyImportDialog(QDialog):
 
     def load(self, path: Path) -> bool:
         """Read and check the file; True when it could be read (problems or not)."""
-        from mentorapp.dataio.csv_source import read_table
-        from mentorapp.dataio.survey_csv import read_survey_file
+        from mentorapp.dataio.survey_csv import read_survey_file, read_survey_table
 
         self.path_edit.setText(str(path))
         self.table = None
         try:
-            self.table = read_table(read_survey_file(path))
+            self.table = read_survey_table(read_survey_file(path))
         except MentorappError as error:
             self._show(None, error.user_message())
             return False
@@ -246,7 +245,7 @@ def _status(response: FoundResponse) -> str:
         return _("Already saved")
     if response.replaces:
         return _("Replaces earlier answers")
-    return _("New")
+    return _("New answers")
 
 
 def _summary(report: SurveyImportReport) -> str:

@@ -418,5 +418,6 @@ def _nobody_text(report: ImpactReport | None) -> str:
         )
     return _(
         "Nobody has answered a survey of this round yet, and no outcome is recorded. Hand out "
-        "the surveys in the Follow-up stage; the report fills in as the answers come in."
+        "the surveys from the Surveys tab of the Training and kick-off, Closing and Follow-up "
+        "stages; the report fills in as the answers come in."
     )

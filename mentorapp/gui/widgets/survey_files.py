@@ -127,16 +127,26 @@ def save_questions(
     try:
         text = questions_as_text(survey, content.scales)
         _write_text(path, text)
-        if survey.key == "partner":
-            return path, path
-        people = services.surveys.people(cohort_id, survey.key)
-        write_template(template, people, survey.key, content)
+        if survey.key != "partner":
+            people = services.surveys.people(cohort_id, survey.key)
+            write_template(template, people, survey.key, content)
     except MentorappError as error:
         show_error(parent, error)
         return None
     except OSError as error:
         show_error(parent, file_problem(error))
         return None
+    if survey.key == "partner":  # one answer per organisation: typed in, not imported
+        QMessageBox.information(
+            parent,
+            _("Questions for an online form"),
+            _(
+                "The questions were saved to {text}. Build the form from them, with the "
+                "organisation's name as the first question; then type each organisation's "
+                "answers in with “Enter answers…”."
+            ).format(text=path),
+        )
+        return path, path
     QMessageBox.information(
         parent,
         _("Questions for an online form"),
