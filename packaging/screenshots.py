@@ -84,6 +84,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
         app.processEvents()
         window.grab().save(str(DOCS / f"{name}-{language}.png"))
     _plan_pages(window, language, folder)
+    _impact_pages(window, language, folder)
     _survey_shots(app, window, language)
     _impact_shots(app, window, language)
 
@@ -141,7 +142,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.context.services.close()
 
 
-def _survey_shots(app: QApplication, window, language: str) -> None:
+def _survey_shots(app: QApplication, window, suffix: str) -> None:
     """Who still owes the start survey, and the entry view with a form half typed in."""
     from PySide6.QtTest import QTest
 
@@ -154,7 +155,7 @@ def _survey_shots(app: QApplication, window, language: str) -> None:
     page.tabs.setCurrentWidget(panel)
     panel.set_filter("missing")
     app.processEvents()
-    window.grab().save(str(DOCS / f"surveys-missing-{language}.png"))
+    window.grab().save(str(DOCS / f"surveys-missing-{suffix}.png"))
     panel.set_filter("all")
 
     window.show_stage("closing")  # the end survey: every kind of question
@@ -171,7 +172,7 @@ def _survey_shots(app: QApplication, window, language: str) -> None:
     for key in "435012j":  # the first answers, typed as a coordinator does
         QTest.keyClick(entry.focusWidget() or entry, key)
     app.processEvents()
-    entry.grab().save(str(DOCS / f"surveys-entry-{language}.png"))
+    entry.grab().save(str(DOCS / f"surveys-entry-{suffix}.png"))
     entry.done(0)  # closed as it is: nothing of the demo is saved
 
 
@@ -189,6 +190,36 @@ def _plan_pages(window, language: str, folder: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
     for number, page in enumerate(sorted(folder.glob(f"plan-{language}-*.png")), start=1):
         shutil.copy(page, DOCS / f"plan-pdf-{language}-page{number}.png")
+
+
+def _impact_pages(window, language: str, folder: Path) -> None:
+    """The finished round's impact report and one end-survey form as pictures of their
+    first pages (poppler's pdftoppm, when installed)."""
+    import shutil
+    import subprocess
+
+    from mentorapp.documents.impact_pdf import write_impact_pdf
+    from mentorapp.documents.survey_form_pdf import write_survey_forms
+    from mentorapp.impact.forms import survey_forms
+
+    if shutil.which("pdftoppm") is None:
+        return
+    services = window.context.services
+    finished = services.programmes.cohorts(window.context.programme.id)[0]
+    report = services.impact.report(finished.id, language)
+    pictures = {"impact-pdf": folder / f"impact-{language}.pdf"}
+    write_impact_pdf(pictures["impact-pdf"], report)
+    forms = survey_forms(services.database, finished.id, "t1", language=language)
+    pictures["survey-form-pdf"] = folder / f"form-{language}.pdf"
+    write_survey_forms(pictures["survey-form-pdf"], forms.batches[:1], forms.header)
+    for name, pdf in pictures.items():
+        prefix = folder / f"{name}-{language}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(prefix)],
+            check=True,
+        )
+        for number, page in enumerate(sorted(folder.glob(f"{name}-{language}-*.png")), 1):
+            shutil.copy(page, DOCS / f"{name}-{language}-page{number}.png")
 
 
 def _impact_shots(app: QApplication, window, suffix: str) -> None:
@@ -261,6 +292,7 @@ def shoot_dark(app: QApplication, language: str) -> None:
             time.sleep(0.02)
         app.processEvents()
         window.grab().save(str(DOCS / f"{name}-{language}-dark.png"))
+    _survey_shots(app, window, f"{language}-dark")
     _impact_shots(app, window, f"{language}-dark")
     window.close()
     window.context.services.close()
