@@ -127,6 +127,24 @@ def _calendar(state: dict) -> str:
     return f"{written.events} events, {path.stat().st_size // 1024} KB"
 
 
+def _impact(state: dict) -> str:
+    """The finished round's impact report as a PDF: the survey content files and the
+    chart's drawing code are in the bundle."""
+    import pypdfium2
+
+    from mentorapp.documents.impact_pdf import write_impact_pdf
+
+    window = state["window"]
+    services = window.context.services
+    finished = services.programmes.cohorts(window.context.programme.id)[0]
+    report = services.impact.report(finished.id, "sv")
+    measure = report.measure("job_or_internship")
+    assert measure is not None and measure.answered > 0, "the demo's round has no answers"
+    path = write_impact_pdf(state["folder"] / "impact.pdf", report)
+    pages = len(pypdfium2.PdfDocument(str(path)))
+    return f"{measure.count} of {measure.answered} with a job or internship; {pages} pages"
+
+
 def _log(_state: dict) -> str:
     """Where the diagnosis log is, for a user asked to send it; none is no failure."""
     from mentorapp.paths import user_log_dir
@@ -143,6 +161,7 @@ CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("main window", _window),
     ("workbook", _workbook),
     ("calendar", _calendar),
+    ("impact report", _impact),
     ("log file", _log),
 ]
 
