@@ -13,14 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from mentorapp.db import Database
-from mentorapp.domain.models import SurveySent
+from mentorapp.domain.models import Enrolment, SurveySent
 from mentorapp.errors import ValidationError
 from mentorapp.i18n import N_
 from mentorapp.impact.answer_checks import check_person_survey, may_answer
 from mentorapp.impact.answers import SurveyPerson, survey_people
+from mentorapp.impact.population import round_people
 from mentorapp.running.reminder_recipients import SURVEY
 from mentorapp.running.reminders import WAYS, Draft, ReminderService, note_draft_in
 
@@ -77,8 +78,16 @@ class OwedService:
         on = _day(on)
         ids = _ids(enrolment_ids)
         with self._db.transaction() as session:
+            # Everyone of a round is checked against that round's people, read once.
+            rounds = dict(
+                session.exec(
+                    select(Enrolment.id, Enrolment.cohort_id).where(col(Enrolment.id).in_(ids))
+                ).all()
+            )
+            people = {cohort: round_people(session, cohort) for cohort in set(rounds.values())}
             for enrolment_id in ids:
-                may_answer(session, enrolment_id, survey)
+                cohort_id = rounds.get(enrolment_id)
+                may_answer(session, enrolment_id, survey, cohort_id, people.get(cohort_id or 0))
             _add_sent(session, ids, survey, way, on)
         return len(ids)
 
