@@ -33,9 +33,10 @@ def first_start_language() -> str:
 
 
 def _application() -> QApplication:
-    from mentorapp.gui.pyside_bugs import keep_true_alive, quick_feature_check
+    from mentorapp.gui.pyside_bugs import keep_none_alive, keep_true_alive, quick_feature_check
 
     keep_true_alive()  # PySide6 6.12.0's emit() would crash the quit after a long session
+    keep_none_alive()  # … and its methods returning nothing would free None itself
     quick_feature_check()  # its import hook would re-read the source of every later module
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mentorapp")

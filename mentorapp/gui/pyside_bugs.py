@@ -1,7 +1,8 @@
 """Work-arounds for bugs in the PySide6 we ship, each found by testing for it, never by version.
 
-Two are here: a reference count that ``emit()`` loses (below), and an import hook that reads
-the source of every module imported after PySide6 (``quick_feature_check``, at the end).
+Three are here: a reference count that ``emit()`` loses (below), one that every method
+returning nothing loses (``keep_none_alive``), and an import hook that reads the source of
+every module imported after PySide6 (``quick_feature_check``, at the end).
 
 PySide6 6.12.0 drops one reference to ``True`` on every ``SignalInstance.emit()`` and
 ``disconnect()`` called from Python (6.11.3 does not). On Python 3.11, where ``True`` is an
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 _RESERVE = 1 << 40
 _PROBES = 16
 _state = {"checked": False, "repaired": False}
+_none_state = {"checked": False, "repaired": False}
 
 
 class _Probe(QObject):
@@ -52,6 +54,37 @@ def keep_true_alive() -> bool:
         ctypes.c_ssize_t.from_address(id(True)).value += _RESERVE
         _state["repaired"] = True
     return _state["repaired"]
+
+
+# PySide6 6.12.0 also drops a reference to ``None`` on every call of a wrapped method that
+# returns nothing (``setText``, ``appendRow``, ``clear`` …; 6.11.3 does not). A table rebuilt
+# a few dozen times — the impact report's model makes ~1,000 such calls each time — is enough
+# for the interpreter to "free" None while it is still used everywhere: "none_dealloc", a
+# segmentation fault or "malloc_consolidate(): unaligned fastbin chunk detected", at quit or
+# anywhere. From Python 3.12 on ``None`` is immortal and the bug is harmless.
+def void_call_loses_a_reference() -> bool:
+    """Whether a wrapped method returning nothing takes away a reference to ``None``."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    return before - sys.getrefcount(None) >= _PROBES
+
+
+def keep_none_alive() -> bool:
+    """Give ``None`` a reserve of references when void calls leak them; True if needed.
+
+    Called once before the first window, as ``keep_true_alive`` is, and the same way.
+    """
+    if _none_state["checked"]:
+        return _none_state["repaired"]
+    _none_state["checked"] = True
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    if void_call_loses_a_reference():
+        ctypes.c_ssize_t.from_address(id(None)).value += _RESERVE
+        _none_state["repaired"] = True
+    return _none_state["repaired"]
 
 
 # PySide6 looks at every module imported after it for the text "PySide6" (to switch on its

@@ -7,6 +7,11 @@ from pathlib import Path
 import pytest
 
 from mentorapp.app import build_window
+from mentorapp.gui.pyside_bugs import keep_none_alive, keep_true_alive
+
+# The repairs the app makes before its first window, made before any test builds a widget.
+keep_true_alive()
+keep_none_alive()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from mentorapp.gui.pyside_bugs import emit_loses_a_reference
+from mentorapp.gui.pyside_bugs import emit_loses_a_reference, void_call_loses_a_reference
 from mentorapp.gui.workers import Job, running_jobs, stop_jobs
 
 pytestmark = pytest.mark.gui
@@ -72,6 +72,28 @@ def test_without_the_repair_this_pyside6_crashes_the_interpreter(tmp_path: Path)
     """The bug the repair is for, so that a PySide6 that fixes it lets the repair go."""
     result = _run(["-c", EMITS], tmp_path, timeout=60)
     assert result.returncode != 0 and "bool_dealloc" in result.stderr
+
+
+VOID_CALLS = (
+    "from PySide6.QtGui import QStandardItem\n"
+    "item = QStandardItem('x')\n"
+    "for number in range(200000):\n"
+    "    item.setText('y')\n"
+)
+
+
+def test_many_calls_returning_nothing_leave_the_interpreter_healthy(tmp_path: Path) -> None:
+    """The impact report's table makes ~1,000 such calls each time it is rebuilt."""
+    repaired = "from mentorapp.gui.pyside_bugs import keep_none_alive; keep_none_alive()\n"
+    result = _run(["-c", repaired + VOID_CALLS], tmp_path, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.skipif(not void_call_loses_a_reference(), reason="this PySide6 counts None correctly")
+def test_without_the_repair_this_pyside6_frees_none(tmp_path: Path) -> None:
+    """The bug ``keep_none_alive`` is for, so that a PySide6 that fixes it lets it go."""
+    result = _run(["-c", VOID_CALLS], tmp_path, timeout=60)
+    assert result.returncode != 0
 
 
 def test_stop_jobs_waits_for_the_thread_and_drops_its_reports(qtbot) -> None:

@@ -50,7 +50,12 @@ class ImpactModel(QStandardItemModel):
         self.columns = COMPARE_COLUMNS if compared else SINGLE_COLUMNS
         self.setHorizontalHeaderLabels(self._headers(report))
         for column in range(1, len(self.columns)):
-            self.horizontalHeaderItem(column).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setHeaderData(
+                column,
+                Qt.Orientation.Horizontal,
+                int(Qt.AlignmentFlag.AlignCenter),
+                Qt.ItemDataRole.TextAlignmentRole,
+            )
         self.header_tips()
         if report is None:
             return
@@ -110,8 +115,9 @@ class ImpactModel(QStandardItemModel):
         said = _cell(_("{count} of {answered}").format(**_counts(measure)), centred=True)
         floor = _cell(percent(measure.floor), centred=True)
         floor.setToolTip(
-            _("{count} of all {population} asked: if those who did not answer had said no.")
-            .format(**_counts(measure))
+            _("{count} of all {population} asked: if those who did not answer had said no.").format(
+                **_counts(measure)
+            )
         )
         change = _cell("", centred=True)
         if measure.change is not None and measure.change.paired:
@@ -156,9 +162,7 @@ class ImpactModel(QStandardItemModel):
             difference = _cell(difference_text(comparison), centred=True)
             assert report.other is not None
             meaning = _cell(verdict(comparison, report.cohort, report.other.cohort))
-            meaning.setToolTip(
-                comparison_sentence(comparison, report.cohort, report.other.cohort)
-            )
+            meaning.setToolTip(comparison_sentence(comparison, report.cohort, report.other.cohort))
         cells = [
             _cell(measure.label),
             _cell(_share_with_counts(measure), centred=True),
@@ -174,8 +178,11 @@ class ImpactModel(QStandardItemModel):
     def header_tips(self) -> None:
         """What a header means where its text is short."""
         if "difference" in self.columns:
-            self.horizontalHeaderItem(self.column("difference")).setToolTip(
-                _("This round's share minus the other's, in percentage points.")
+            self.setHeaderData(
+                self.column("difference"),
+                Qt.Orientation.Horizontal,
+                _("This round's share minus the other's, in percentage points."),
+                Qt.ItemDataRole.ToolTipRole,
             )
 
     # -- reading back (tests, the chart's description) -------------------------------------
@@ -199,9 +206,7 @@ class ImpactModel(QStandardItemModel):
         return rows
 
 
-def survey_parts(
-    report: ImpactReport, measures: list[Measure]
-) -> list[tuple[str, list[Measure]]]:
+def survey_parts(report: ImpactReport, measures: list[Measure]) -> list[tuple[str, list[Measure]]]:
     """A section's measures by the survey that asked them, titled by the survey's short name
     (the same question asked at the start and at the end reads the same otherwise); one
     untitled part when they all come from one survey or from none (the outcomes)."""
