@@ -22,8 +22,8 @@ from mentorapp.domain.day_text import day_of_timestamp
 from mentorapp.domain.text import clean_text, is_email, normalise_email
 from mentorapp.errors import Translated, ValidationError
 from mentorapp.i18n import N_, current_language, format_date
-from mentorapp.impact.survey_content import check_value, value_from_label
 from mentorapp.impact.survey_model import DONT_KNOW, Item, ItemKind, SurveyContent
+from mentorapp.impact.survey_values import check_value, value_from_label
 
 __all__ = ["FoundResponse", "Respondent", "RowReader", "Stored", "SurveyRound"]
 

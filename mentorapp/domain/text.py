@@ -56,3 +56,11 @@ def fold_words(text: str) -> str:
 def fold(value: str) -> str:
     """A case-folded, trimmed copy for comparisons that must ignore case for every letter."""
     return value.strip().casefold()
+
+
+def fold_label(text: str) -> str:
+    """A label as compared: case, spacing, dashes and apostrophes do not matter."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.replace(" - ", "-").split()).strip(" .")

@@ -17,8 +17,9 @@ from mentorapp.domain.models import Cohort, Enrolment, Person
 from mentorapp.errors import Translated, ValidationError
 from mentorapp.i18n import N_, current_language
 from mentorapp.impact.population import RoundPeople, round_people
-from mentorapp.impact.survey_content import check_value, load_content
+from mentorapp.impact.survey_content import load_content
 from mentorapp.impact.survey_model import AUDIENCES, PARTNER_SURVEYS, SURVEY_KEYS, Survey
+from mentorapp.impact.survey_values import check_value
 
 SOURCES = ("entry", "import")
 PERSON_SURVEYS = tuple(key for key in SURVEY_KEYS if key not in PARTNER_SURVEYS)

@@ -7,8 +7,7 @@ are made of. So every file is checked when it is read, faults are named by file 
 (``surveys[2].items[4].options``), and an edited copy must have exactly the built-in
 structure: only the words may differ.
 
-``check_value`` and ``value_from_label`` turn what someone typed or what a form's CSV export
-holds into the stored value of one answer.
+What one answer may be is ``impact.survey_values``'s job.
 """
 
 from __future__ import annotations
@@ -17,28 +16,23 @@ import os
 import re
 import tempfile
 import tomllib
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from mentorapp.documents.content_reader import Reader, WorkbookContentError
+from mentorapp.domain.text import fold_label
 from mentorapp.errors import (
-    ValidationError,
     file_problem,
     move_into_place,
     require_output_file,
 )
 from mentorapp.i18n import LANGUAGES, N_
 from mentorapp.impact.survey_model import (
-    AGREE_VALUES,
     AUDIENCES,
     DONT_KNOW,
     FIXED_ITEMS,
-    MAX_TEXT,
     SURVEY_KEYS,
-    YES_NO_VALUES,
     Item,
     ItemKind,
     Option,
@@ -52,14 +46,12 @@ __all__ = [
     "SurveyContentChoice",
     "SurveyContentError",
     "built_in_path",
-    "check_value",
     "content_for",
     "custom_file_name",
     "export_content",
     "export_content_to",
     "load_content",
     "load_content_file",
-    "value_from_label",
 ]
 
 MAX_NUMBER = 1_000_000
@@ -421,12 +413,12 @@ def _same_meanings(path: Path, edited: SurveyContent) -> None:
     ours = _built_in_contents()
     for kind, labels in _scale_labels(edited.scales).items():
         meanings = {
-            (_fold(label), value)
+            (fold_label(label), value)
             for content in ours
             for _place, label, value in _scale_labels(content.scales)[kind]
         }
         for place, label, value in labels:
-            other = next((v for f, v in meanings if f == _fold(label) and v != value), None)
+            other = next((v for f, v in meanings if f == fold_label(label) and v != value), None)
             if other is not None:
                 raise SurveyContentError(
                     MEANS_ANOTHER, path=path, place=place, label=label, value=other
@@ -434,10 +426,11 @@ def _same_meanings(path: Path, edited: SurveyContent) -> None:
     for number, survey in enumerate(edited.surveys):
         for index, item in enumerate(survey.items):
             built = [b for c in ours if (b := c.survey(survey.key).item(item.key)) is not None]
-            meanings = {(_fold(o.label), o.key) for b in built for o in b.options}
+            meanings = {(fold_label(o.label), o.key) for b in built for o in b.options}
             for position, option in enumerate(item.options):
                 other = next(
-                    (k for f, k in meanings if f == _fold(option.label) and k != option.key), None
+                    (k for f, k in meanings if f == fold_label(option.label) and k != option.key),
+                    None,
                 )
                 if other is not None:
                     raise SurveyContentError(
@@ -500,113 +493,3 @@ def _same_item(path: Path, place: str, item: Item, ours: Item) -> None:
                 OPTION_MISSING, path=path, place=f"{place}.options", key=option.key,
                 expected=expected,
             )  # fmt: skip
-
-
-# -- one answer ---------------------------------------------------------------------------------
-
-NOT_AN_ANSWER = N_("“{value}” is not an answer to “{item}”. Give one of: {allowed}.")
-NOT_IN_RANGE = N_("“{value}” is not an answer to “{item}”. Give a whole number {low}–{high}.")
-TOO_LONG = N_("The answer to “{item}” has {length} characters; it may have at most {limit}.")
-
-
-def _shown(value: str) -> str:
-    return value if len(value) <= 40 else value[:39] + "…"
-
-
-def _allowed(item: Item) -> tuple[str, ...]:
-    if item.kind is ItemKind.AGREE:
-        return AGREE_VALUES
-    if item.kind is ItemKind.YES_NO:
-        return YES_NO_VALUES
-    if item.kind is ItemKind.CHOICE:
-        return tuple(option.key for option in item.options)
-    return ()
-
-
-def check_value(item: Item, value: str) -> str:
-    """The stored form of one answer to ``item``; "" for a blank one.
-
-    Stored values only (``"4"``, ``"dont_know"``, ``"yes"``, an option key), in any case and
-    with spaces around; a label such as "Strongly agree" is ``value_from_label``'s job.
-    """
-    text = str(value).strip()
-    if not text:
-        return ""
-    if item.kind is ItemKind.TEXT:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if len(text) > MAX_TEXT:
-            raise ValidationError(
-                TOO_LONG, item.key, item=item.key, length=len(text), limit=MAX_TEXT
-            )
-        return text
-    if item.kind in (ItemKind.ZERO_TO_TEN, ItemKind.NUMBER):
-        low, high = (0, 10) if item.kind is ItemKind.ZERO_TO_TEN else (item.low, item.high)
-        if text.isascii() and text.isdigit() and low <= int(text) <= high:
-            return str(int(text))
-        raise ValidationError(
-            NOT_IN_RANGE, item.key, value=_shown(text), item=item.key, low=low, high=high
-        )
-    allowed = _allowed(item)
-    folded = text.casefold()
-    for candidate in allowed:
-        if folded == candidate.casefold():
-            return candidate
-    raise ValidationError(
-        NOT_AN_ANSWER, item.key, value=_shown(text), item=item.key, allowed=", ".join(allowed)
-    )
-
-
-def _fold(text: str) -> str:
-    """A label as compared: case, spacing, dashes and apostrophes do not matter."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(text.replace(" - ", "-").split()).strip(" .")
-
-
-def _labels(item: Item, content: SurveyContent) -> Iterable[tuple[str, str]]:
-    """(label, stored value) pairs ``content`` offers for an item like ``item``."""
-    scales = content.scales
-    if item.kind is ItemKind.AGREE:
-        yield from ((label, str(number)) for number, label in enumerate(scales.agree, 1))
-        yield scales.dont_know, DONT_KNOW
-    elif item.kind is ItemKind.YES_NO:
-        yield scales.yes, "yes"
-        yield scales.no, "no"
-    elif item.kind is ItemKind.ZERO_TO_TEN:
-        yield scales.zero, "0"
-        yield scales.ten, "10"
-    elif item.kind is ItemKind.CHOICE:
-        keys = {option.key for option in item.options}
-        for survey in content.surveys:
-            same = survey.item(item.key)
-            if same is not None and same.kind is item.kind:
-                yield from ((o.label, o.key) for o in same.options if o.key in keys)
-
-
-def value_from_label(
-    item: Item,
-    text: str,
-    languages: Iterable[str] = LANGUAGES,
-    contents: Iterable[SurveyContent] = (),
-) -> str | None:
-    """A stored value from a stored value or a label in any of ``languages`` (a form's CSV
-    export says "Strongly agree" or "Instämmer helt", "Ja", "Vet inte") or of ``contents``
-    (an organisation's edited copies, whose scales may be reworded: "Fully agree"), or None
-    when ``text`` is neither. A blank ``text`` gives ""."""
-    try:
-        return check_value(item, text)
-    except ValidationError:
-        if item.kind in (ItemKind.TEXT, ItemKind.NUMBER):
-            return None
-    wanted = _fold(text)
-    pairs: list[tuple[str, str]] = [(option.label, option.key) for option in item.options]
-    for content in contents:
-        pairs.extend(_labels(item, content))
-    for language in languages:
-        if built_in_path(language).is_file():  # a new UI language may not have surveys yet
-            pairs.extend(_labels(item, load_content(language)))
-    for label, value in pairs:
-        if _fold(label) == wanted:
-            return value
-    return None

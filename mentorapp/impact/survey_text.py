@@ -2,7 +2,7 @@
 Microsoft Forms.
 
 The answers are spelled out exactly as the labels in the survey file, because a form's CSV
-export holds the chosen label and ``survey_content.value_from_label`` reads it back. The
+export holds the chosen label and ``survey_values.value_from_label`` reads it back. The
 first question asks for the e-mail address or the code printed on the paper form, which is
 how a row is matched to its person.
 

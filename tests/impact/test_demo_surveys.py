@@ -19,7 +19,8 @@ from mentorapp.domain.models import (
     SurveySent,
 )
 from mentorapp.guide.checklist import Scope
-from mentorapp.impact.survey_content import check_value, load_content
+from mentorapp.impact.survey_content import load_content
+from mentorapp.impact.survey_values import check_value
 from mentorapp.workspace.services import Services
 from tests.demo_helpers import demo_round_names
 

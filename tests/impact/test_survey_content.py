@@ -14,13 +14,11 @@ from mentorapp.i18n import speaking
 from mentorapp.impact.survey_content import (
     SurveyContentError,
     built_in_path,
-    check_value,
     content_for,
     custom_file_name,
     export_content,
     load_content,
     load_content_file,
-    value_from_label,
 )
 from mentorapp.impact.survey_model import (
     AGREE_VALUES,
@@ -32,6 +30,7 @@ from mentorapp.impact.survey_model import (
     ItemKind,
     SurveyContent,
 )
+from mentorapp.impact.survey_values import check_value, value_from_label
 
 LANGUAGES = ("sv", "en")
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from mentorapp.i18n import speaking
-from mentorapp.impact.survey_content import load_content, value_from_label
+from mentorapp.impact.survey_content import load_content
 from mentorapp.impact.survey_model import SURVEY_KEYS, ItemKind
 from mentorapp.impact.survey_text import questions_as_text
+from mentorapp.impact.survey_values import value_from_label
 
 
 def text_of(language: str, key: str) -> str:

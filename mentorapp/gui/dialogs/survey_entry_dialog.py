@@ -349,7 +349,7 @@ class SurveyEntryDialog(QDialog):
 
     def check(self) -> dict[str, str]:
         """Every answer as stored; a ValidationError names the first question refused."""
-        from mentorapp.impact.survey_content import check_value
+        from mentorapp.impact.survey_values import check_value
 
         checked = {}
         for item in self.survey.items:
